@@ -1,0 +1,82 @@
+package org.rightsregistry.client;
+
+import java.util.List;
+
+/** Checks items against the check-request schema before they are sent. */
+final class ItemValidation {
+
+  private static final int MAX_URL_LENGTH = 4096;
+  private static final int MAX_PARTY_ID_LENGTH = 128;
+  private static final int MAX_ACCESSION_NUMBER_LENGTH = 200;
+
+  private ItemValidation() {
+  }
+
+  static void validate(List<Item> items) {
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      if (item == null) {
+        throw new IllegalArgumentException("items[" + i + "] is null; pass an Item such as "
+            + "Item.url(\"https://example.org/a.jpg\")");
+      }
+      validate(i, item);
+    }
+  }
+
+  private static void validate(int index, Item item) {
+    String at = "items[" + index + "]";
+    if (item.url() != null) {
+      if (item.url().length() > MAX_URL_LENGTH) {
+        throw new IllegalArgumentException(at + ".url " + Checks.quote(item.url())
+            + " is too long; a URL may have at most " + MAX_URL_LENGTH + " characters");
+      }
+      check(at + ".url", () -> UrlIdentity.normalise(item.url()));
+    }
+    if (item.sha256() != null) {
+      check(at + ".sha256", () -> UrlIdentity.normaliseSha256(item.sha256()));
+    }
+    if (item.accession() != null) {
+      validate(at + ".accession", item.accession());
+    }
+  }
+
+  private static void validate(String at, Accession accession) {
+    if (!isPartyId(accession.institution())) {
+      throw new IllegalArgumentException(at + ".institution " + Checks.quote(
+          accession.institution()) + " is not a party id; a party id has 1 to 128 lower-case "
+          + "letters, digits, '.', '_' or '-', and starts and ends with a letter or digit");
+    }
+    if (accession.number().length() > MAX_ACCESSION_NUMBER_LENGTH) {
+      throw new IllegalArgumentException(at + ".number " + Checks.quote(accession.number())
+          + " is too long; an accession number may have at most "
+          + MAX_ACCESSION_NUMBER_LENGTH + " characters");
+    }
+  }
+
+  private static void check(String at, Runnable validation) {
+    try {
+      validation.run();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isPartyId(String id) {
+    int last = id.length() - 1;
+    if (last >= MAX_PARTY_ID_LENGTH || !isLowerAlphanumeric(id.charAt(0))
+        || !isLowerAlphanumeric(id.charAt(last))) {
+      return false;
+    }
+    for (int i = 1; i < last; i++) {
+      char c = id.charAt(i);
+      if (!isLowerAlphanumeric(c) && c != '.' && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+}

@@ -1,0 +1,242 @@
+package org.rightsregistry.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Checks items against a Rights Registry: the entry point of the library.
+ *
+ * <pre>{@code
+ * RightsChecker checker = RightsChecker.builder()
+ *     .registry(URI.create("https://registry.example/"))
+ *     .build();
+ * Decision decision = checker.check(Item.url("https://example.org/a.jpg"),
+ *     Usage.GENERATIVE_AI_TRAINING);
+ * }</pre>
+ *
+ * <p>It never silently allows what it could not check: when the registry cannot be reached,
+ * times out, answers 5xx, 408 or 429, or answers with something that is not a check response,
+ * every item concerned gets the verdict chosen with
+ * {@link Builder#onRegistryUnavailable(Verdict)} (DENY unless told otherwise), the rule
+ * {@code registry-unreachable}, the reason in the explanation and no registry sequence. Only a
+ * request the registry refuses as malformed throws, as {@link RegistryRequestException}.
+ *
+ * <p>A checker is immutable and safe to share between threads.
+ */
+public final class RightsChecker {
+
+  /** The most items one request may carry, as the check-request schema says. */
+  static final int MAX_ITEMS_PER_REQUEST = 10_000;
+
+  private final URI registry;
+  private final RegistryHttp http;
+  private final Clock clock;
+  private final Verdict onRegistryUnavailable;
+
+  private RightsChecker(Builder builder, HttpClient httpClient) {
+    this.registry = builder.registry;
+    this.http = new RegistryHttp(httpClient, builder.registry, builder.requestTimeout);
+    this.clock = builder.clock;
+    this.onRegistryUnavailable = builder.onRegistryUnavailable;
+  }
+
+  /**
+   * Starts building a checker.
+   *
+   * @return a builder with every default set except the registry
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Checks one item for one usage.
+   *
+   * @param item the item
+   * @param usage the usage meant
+   * @return the decision; never an ALLOW that the registry did not give
+   * @throws IllegalArgumentException if the item is null or not valid
+   * @throws RegistryRequestException if the registry refused the request as malformed
+   */
+  public Decision check(Item item, Usage usage) {
+    Checks.requireValue("item", item);
+    return checkAll(List.of(item), usage).get(0);
+  }
+
+  /**
+   * Checks items for one usage, in requests of at most 10,000 items.
+   *
+   * @param items the items; each is validated before anything is sent
+   * @param usage the usage meant
+   * @return one decision per item, in the order of the items
+   * @throws IllegalArgumentException if an item is null or not valid; the message names its
+   *     index and value
+   * @throws RegistryRequestException if the registry refused a request as malformed
+   */
+  public List<Decision> checkAll(List<Item> items, Usage usage) {
+    Checks.requireValue("items", items);
+    Checks.requireValue("usage", usage);
+    ItemValidation.validate(items);
+
+    List<Decision> decisions = new ArrayList<>(items.size());
+    for (int from = 0; from < items.size(); from += MAX_ITEMS_PER_REQUEST) {
+      int to = Math.min(items.size(), from + MAX_ITEMS_PER_REQUEST);
+      decisions.addAll(checkBatch(items.subList(from, to), usage));
+    }
+    return Collections.unmodifiableList(decisions);
+  }
+
+  private List<Decision> checkBatch(List<Item> batch, Usage usage) {
+    try {
+      return http.check(batch, usage);
+    } catch (RegistryUnavailableException e) {
+      return failClosed(batch, usage, e.getMessage());
+    }
+  }
+
+  private List<Decision> failClosed(List<Item> batch, Usage usage, String reason) {
+    String explanation = Explanations.registryUnreachable(
+        registry, clock.instant(), reason, onRegistryUnavailable);
+    List<Decision> decisions = new ArrayList<>(batch.size());
+    for (Item item : batch) {
+      decisions.add(new Decision(item, usage, onRegistryUnavailable,
+          Decision.RULE_REGISTRY_UNREACHABLE, explanation, false, OptionalLong.empty(),
+          Map.of(), List.of()));
+    }
+    return decisions;
+  }
+
+  /** Builds a {@link RightsChecker}; every collaborator but the registry has a default. */
+  public static final class Builder {
+
+    private URI registry;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+    private HttpClient httpClient;
+    private Verdict onRegistryUnavailable = Verdict.DENY;
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the registry's base URI; checks go to {@code {registry}/v1/checks}. Required.
+     *
+     * @param registry an absolute http or https URI without query or fragment
+     * @return this builder
+     * @throws IllegalArgumentException if the URI is not such a URI
+     */
+    public Builder registry(URI registry) {
+      Checks.requireValue("registry", registry);
+      String scheme = registry.getScheme();
+      if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          || registry.getHost() == null || registry.getRawQuery() != null
+          || registry.getRawFragment() != null) {
+        throw new IllegalArgumentException("registry must be an absolute http or https URI "
+            + "without query or fragment, such as https://registry.example/, but was '"
+            + registry + "'");
+      }
+      this.registry = registry.getRawPath().endsWith("/")
+          ? registry
+          : URI.create(registry + "/");
+      return this;
+    }
+
+    /**
+     * Sets how long to wait for a connection; ignored when {@link #httpClient(HttpClient)} is
+     * given, as that client brings its own. Default 5 seconds.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive("connectTimeout", connectTimeout);
+      return this;
+    }
+
+    /**
+     * Sets how long to wait for the answer to one request. Default 30 seconds.
+     *
+     * @param requestTimeout a positive duration
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive("requestTimeout", requestTimeout);
+      return this;
+    }
+
+    /**
+     * Sets the clock that dates the explanations of fail-closed decisions. Default: the
+     * system clock in UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Checks.requireValue("clock", clock);
+      return this;
+    }
+
+    /**
+     * Sets the HTTP client to send requests with. Default: a client built with the connect
+     * timeout.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Checks.requireValue("httpClient", httpClient);
+      return this;
+    }
+
+    /**
+     * Sets the verdict given when the registry cannot be checked. Default DENY.
+     *
+     * @param verdict {@link Verdict#DENY} or {@link Verdict#UNKNOWN}
+     * @return this builder
+     * @throws IllegalArgumentException for any other verdict, as what could not be checked
+     *     must never be allowed
+     */
+    public Builder onRegistryUnavailable(Verdict verdict) {
+      if (verdict != Verdict.DENY && verdict != Verdict.UNKNOWN) {
+        throw new IllegalArgumentException("onRegistryUnavailable must be DENY or UNKNOWN, "
+            + "since what could not be checked is never allowed, but was " + verdict);
+      }
+      this.onRegistryUnavailable = verdict;
+      return this;
+    }
+
+    /**
+     * Builds the checker.
+     *
+     * @return the checker
+     * @throws IllegalStateException if no registry was set
+     */
+    public RightsChecker build() {
+      if (registry == null) {
+        throw new IllegalStateException(
+            "registry(URI) must be set, e.g. to https://registry.example/");
+      }
+      HttpClient client = httpClient != null
+          ? httpClient
+          : HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+      return new RightsChecker(this, client);
+    }
+
+    private static Duration positive(String name, Duration duration) {
+      Checks.requireValue(name, duration);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(
+            name + " must be a positive duration, but was " + duration);
+      }
+      return duration;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.rightsregistry.client;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One declaration as it bears on one item: the input of {@link DecisionEngine}. The host of the
+ * engine has already matched the declaration's subjects against the item; {@code matched} is the
+ * selector that matched.
+ *
+ * @param declarationId the id of the declaration
+ * @param sequence the registry sequence number at which the declaration was recorded
+ * @param recordedAt when the declaration was recorded
+ * @param declarant the party that made the declaration
+ * @param rightsHolder the rights holder the declarant spoke for, or null when the declarant is
+ *     the holder
+ * @param matched the selector of the declaration that matched the item
+ * @param usages per usage category the effect declared; not empty
+ * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
+ * @param validFrom when the declaration starts to apply (inclusive), or null for always
+ * @param validUntil when the declaration stops applying (exclusive), or null for never
+ */
+public record Statement(
+    String declarationId,
+    long sequence,
+    Instant recordedAt,
+    Party declarant,
+    Party rightsHolder,
+    Selector matched,
+    Map<Usage, Effect> usages,
+    String rightsStatement,
+    Instant validFrom,
+    Instant validUntil) {
+
+  /**
+   * Creates a statement; the usages are copied.
+   *
+   * @param declarationId the id of the declaration
+   * @param sequence the registry sequence number at which the declaration was recorded
+   * @param recordedAt when the declaration was recorded
+   * @param declarant the party that made the declaration
+   * @param rightsHolder the rights holder the declarant spoke for, or null when the declarant is
+   *     the holder
+   * @param matched the selector of the declaration that matched the item
+   * @param usages per usage category the effect declared; not empty
+   * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
+   * @param validFrom when the declaration starts to apply (inclusive), or null for always
+   * @param validUntil when the declaration stops applying (exclusive), or null for never
+   * @throws IllegalArgumentException if a required component is missing or the usages are empty
+   */
+  public Statement {
+    Checks.requireText("declarationId", declarationId);
+    Checks.requireValue("recordedAt", recordedAt);
+    Checks.requireValue("declarant", declarant);
+    Checks.requireValue("matched", matched);
+    Checks.requireValue("usages", usages);
+    if (usages.isEmpty()) {
+      throw new IllegalArgumentException("usages of declaration " + declarationId
+          + " must name at least one usage category, but was empty");
+    }
+    usages = UsageMaps.copyOf(usages);
+  }
+
+  /**
+   * Returns the party whose rights the statement speaks about.
+   *
+   * @return the rights holder if one was named, else the declarant
+   */
+  public Party holder() {
+    return rightsHolder != null ? rightsHolder : declarant;
+  }
+
+  /**
+   * Tells whether the statement applies at an instant.
+   *
+   * @param at the instant
+   * @return true if {@code at} lies in {@code [validFrom, validUntil)}
+   */
+  public boolean isValidAt(Instant at) {
+    boolean started = validFrom == null || !at.isBefore(validFrom);
+    boolean ended = validUntil != null && !at.isBefore(validUntil);
+    return started && !ended;
+  }
+}

@@ -1,0 +1,79 @@
+package org.rightsregistry.server.check;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.rightsregistry.client.Accession;
+import org.rightsregistry.client.Item;
+import org.rightsregistry.client.UrlIdentity;
+import org.rightsregistry.client.Usage;
+import org.rightsregistry.client.wire.DecisionDocuments;
+import org.rightsregistry.server.InvalidRequestException;
+import org.rightsregistry.server.Violation;
+import org.rightsregistry.server.check.CheckService.CheckResult;
+import org.rightsregistry.server.web.JsonDocuments;
+import org.rightsregistry.server.web.RequestBodies;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code POST /v1/checks}: a verdict with its evidence for each of up to 10,000 items. */
+@RestController
+class CheckController {
+
+  static final int MAX_BODY_BYTES = 16 << 20;
+
+  private final CheckService checks;
+  private final JsonDocuments documents;
+
+  CheckController(CheckService checks, JsonDocuments documents) {
+    this.checks = checks;
+    this.documents = documents;
+  }
+
+  @PostMapping(path = "/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ObjectNode check(InputStream body) {
+    JsonNode request = documents.checkRequest(RequestBodies.read(body, MAX_BODY_BYTES));
+    Usage usage = Usage.fromId(request.get("usage").asString());
+    CheckResult result = checks.check(readItems(request.get("items")), usage);
+    return write(result);
+  }
+
+  private static List<Item> readItems(JsonNode items) {
+    List<Item> result = new ArrayList<>(items.size());
+    List<Violation> violations = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      try {
+        result.add(new Item(
+            item.has("url") ? UrlIdentity.normalise(item.get("url").asString()) : null,
+            item.has("sha256") ? UrlIdentity.normaliseSha256(item.get("sha256").asString())
+                : null,
+            item.has("accession") ? new Accession(
+                item.get("accession").get("institution").asString(),
+                item.get("accession").get("number").asString().strip()) : null));
+      } catch (IllegalArgumentException e) {
+        violations.add(new Violation("/items/" + i, e.getMessage()));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    return result;
+  }
+
+  private static ObjectNode write(CheckResult result) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("usage", result.usage().id());
+    node.put("registrySequence", result.registrySequence());
+    node.put("evaluatedAt", result.evaluatedAt().toString());
+    ArrayNode decisions = node.putArray("decisions");
+    result.decisions().forEach(decision -> decisions.add(DecisionDocuments.toJson(decision)));
+    return node;
+  }
+}

@@ -1,0 +1,177 @@
+package org.rightsregistry.server.declaration;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Party;
+import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.UrlIdentity;
+import org.rightsregistry.client.Usage;
+import org.rightsregistry.server.InvalidRequestException;
+import org.rightsregistry.server.Violation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Converts between declaration documents (JSON, already valid against the schema) and the
+ * domain records, normalising every subject with the client library's one notion of identity.
+ */
+public final class DeclarationDocuments {
+
+  private static final JsonNodeFactory json = JsonNodeFactory.instance;
+
+  private DeclarationDocuments() {}
+
+  /**
+   * Reads a schema-valid declaration document.
+   *
+   * @throws InvalidRequestException naming every field the schema cannot check (URL syntax,
+   *     dates, the order of the validity window)
+   */
+  public static NewDeclaration read(JsonNode document) {
+    List<Violation> violations = new ArrayList<>();
+    List<Selector> subjects = readSubjects(document.get("subjects"), violations);
+    Instant validFrom = readInstant(document, "validFrom", violations);
+    Instant validUntil = readInstant(document, "validUntil", violations);
+    if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
+      violations.add(new Violation("/validUntil",
+          "validUntil " + validUntil + " must be later than validFrom " + validFrom));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    return new NewDeclaration(
+        readParty(document.get("declarant")),
+        readParty(document.get("rightsHolder")),
+        subjects,
+        readUsages(document.get("usages")),
+        text(document, "rightsStatement"),
+        validFrom,
+        validUntil,
+        document.has("supersedes") ? UUID.fromString(text(document, "supersedes")) : null,
+        text(document, "note"));
+  }
+
+  /** Writes a stored declaration as the API serves it. */
+  public static ObjectNode write(StoredDeclaration stored) {
+    NewDeclaration content = stored.content();
+    ObjectNode node = json.objectNode();
+    node.put("id", stored.id().toString());
+    node.put("sequence", stored.sequence());
+    node.put("recordedAt", stored.recordedAt().toString());
+    node.put("status", stored.status().id());
+    node.set("declarant", writeParty(content.declarant()));
+    if (content.rightsHolder() != null) {
+      node.set("rightsHolder", writeParty(content.rightsHolder()));
+    }
+    ArrayNode subjects = node.putArray("subjects");
+    content.subjects().forEach(subject -> subjects.add(writeSelector(subject)));
+    ObjectNode usages = node.putObject("usages");
+    content.usages().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(entry -> usages.put(entry.getKey().id(), entry.getValue().id()));
+    putIfPresent(node, "rightsStatement", content.rightsStatement());
+    putIfPresent(node, "validFrom", content.validFrom());
+    putIfPresent(node, "validUntil", content.validUntil());
+    putIfPresent(node, "supersedes", content.supersedes());
+    putIfPresent(node, "note", content.note());
+    if (stored.revocation() != null) {
+      ObjectNode revocation = node.putObject("revocation");
+      revocation.put("sequence", stored.revocation().sequence());
+      revocation.put("recordedAt", stored.revocation().recordedAt().toString());
+      putIfPresent(revocation, "reason", stored.revocation().reason());
+    }
+    putIfPresent(node, "supersededBy", stored.supersededBy());
+    return node;
+  }
+
+  static ObjectNode writeSelector(Selector selector) {
+    ObjectNode node = json.objectNode();
+    node.put("type", selector.type().id());
+    if (selector.type() == SelectorType.ACCESSION) {
+      node.put("institution", selector.institution());
+      node.put("number", selector.value());
+    } else {
+      node.put("value", selector.value());
+    }
+    return node;
+  }
+
+  private static List<Selector> readSubjects(JsonNode subjects, List<Violation> violations) {
+    List<Selector> selectors = new ArrayList<>(subjects.size());
+    for (int i = 0; i < subjects.size(); i++) {
+      JsonNode subject = subjects.get(i);
+      SelectorType type = SelectorType.fromId(text(subject, "type"));
+      try {
+        selectors.add(normalisedSelector(type, subject));
+      } catch (IllegalArgumentException e) {
+        violations.add(new Violation("/subjects/" + i + "/value", e.getMessage()));
+      }
+    }
+    return selectors;
+  }
+
+  private static Selector normalisedSelector(SelectorType type, JsonNode subject) {
+    return switch (type) {
+      case URL -> new Selector(type, UrlIdentity.normalise(text(subject, "value")), null);
+      case URL_PREFIX -> new Selector(type, UrlIdentity.normalise(text(subject, "value")), null);
+      case DOMAIN -> new Selector(type, UrlIdentity.normaliseHost(text(subject, "value")), null);
+      case SHA256 -> new Selector(type, UrlIdentity.normaliseSha256(text(subject, "value")), null);
+      case ACCESSION -> new Selector(type, text(subject, "number").strip(),
+          text(subject, "institution"));
+    };
+  }
+
+  private static Map<Usage, Effect> readUsages(JsonNode usages) {
+    Map<Usage, Effect> result = new EnumMap<>(Usage.class);
+    usages.properties().forEach(entry ->
+        result.put(Usage.fromId(entry.getKey()), Effect.fromId(entry.getValue().asString())));
+    return result;
+  }
+
+  private static Party readParty(JsonNode party) {
+    return party == null ? null : new Party(text(party, "id"), text(party, "name"));
+  }
+
+  private static ObjectNode writeParty(Party party) {
+    ObjectNode node = json.objectNode();
+    node.put("id", party.id());
+    putIfPresent(node, "name", party.name());
+    return node;
+  }
+
+  private static Instant readInstant(JsonNode document, String field,
+      List<Violation> violations) {
+    String value = text(document, field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      violations.add(new Violation("/" + field, "'" + value + "' is not an RFC 3339 date-time "
+          + "with an offset, such as 2026-01-31T12:00:00Z"));
+      return null;
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asString();
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, Object value) {
+    if (value != null) {
+      node.put(field, value.toString());
+    }
+  }
+}

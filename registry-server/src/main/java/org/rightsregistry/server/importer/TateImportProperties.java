@@ -1,0 +1,24 @@
+package org.rightsregistry.server.importer;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the Tate demo import reads from.
+ *
+ * @param enabled whether the registry imports the collection on its first start
+ * @param source the folder of the Tate export (artworks.jsonl.gz, artist_data.csv)
+ * @param mapping the mapping file
+ */
+@ConfigurationProperties("rightsregistry.import.tate")
+record TateImportProperties(boolean enabled, String source, String mapping) {
+
+  // Bound as strings: Spring's Path conversion reads "../x" as a class path resource.
+  Path sourceFolder() {
+    return Path.of(source);
+  }
+
+  Path mappingFile() {
+    return Path.of(mapping);
+  }
+}

@@ -1,0 +1,360 @@
+package org.rightsregistry.server.persistence;
+
+import static org.rightsregistry.server.persistence.jooq.Tables.BATCH_UPLOAD;
+import static org.rightsregistry.server.persistence.jooq.Tables.DECLARATION;
+import static org.rightsregistry.server.persistence.jooq.Tables.DECLARATION_SUBJECT;
+import static org.rightsregistry.server.persistence.jooq.Tables.DECLARATION_USAGE;
+import static org.rightsregistry.server.persistence.jooq.Tables.REGISTRY_EVENT;
+import static org.rightsregistry.server.persistence.jooq.Tables.REGISTRY_HEAD;
+import static org.rightsregistry.server.persistence.jooq.Tables.REVOCATION;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Party;
+import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.Usage;
+import org.rightsregistry.server.declaration.NewDeclaration;
+import org.rightsregistry.server.declaration.StoredDeclaration;
+import org.rightsregistry.server.declaration.StoredDeclaration.Revocation;
+import org.rightsregistry.server.declaration.StoredDeclaration.Status;
+import org.rightsregistry.server.persistence.jooq.tables.records.DeclarationRecord;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The registry's append-only history in PostgreSQL. Every method runs in the caller's
+ * transaction; nothing here updates or deletes a row of the history.
+ */
+@Repository
+public class DeclarationStore {
+
+  private static final org.rightsregistry.server.persistence.jooq.tables.Declaration successor =
+      DECLARATION.as("successor");
+
+  private final DSLContext dsl;
+
+  DeclarationStore(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** The last sequence number handed out, as seen by the current transaction. */
+  public long headSequence() {
+    return dsl.select(REGISTRY_HEAD.LAST_SEQUENCE).from(REGISTRY_HEAD).fetchSingle().value1();
+  }
+
+  /**
+   * Takes the writers' lock without allocating, for a writer that must look before it writes.
+   * Held until the transaction ends.
+   */
+  public void lockForWriting() {
+    dsl.selectFrom(REGISTRY_HEAD).where(REGISTRY_HEAD.ID.eq((short) 1)).forUpdate().fetchSingle();
+  }
+
+  /**
+   * Takes the next {@code count} sequence numbers and returns the first. The row lock it takes
+   * serialises writers until the transaction ends, so numbers are gap-free.
+   */
+  public long allocateSequences(int count) {
+    long last = dsl.update(REGISTRY_HEAD)
+        .set(REGISTRY_HEAD.LAST_SEQUENCE, REGISTRY_HEAD.LAST_SEQUENCE.plus(count))
+        .where(REGISTRY_HEAD.ID.eq((short) 1))
+        .returning(REGISTRY_HEAD.LAST_SEQUENCE)
+        .fetchSingle()
+        .getLastSequence();
+    return last - count + 1;
+  }
+
+  /** The current status of the named declarations that exist. */
+  public Map<UUID, Status> statuses(Collection<UUID> ids) {
+    Map<UUID, Status> statuses = new HashMap<>();
+    dsl.select(DECLARATION.ID, REVOCATION.DECLARATION_ID, successor.ID)
+        .from(DECLARATION)
+        .leftJoin(REVOCATION).on(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID))
+        .leftJoin(successor).on(successor.SUPERSEDES.eq(DECLARATION.ID))
+        .where(DECLARATION.ID.in(ids))
+        .forEach(row -> statuses.put(row.value1(), row.value2() != null ? Status.REVOKED
+            : row.value3() != null ? Status.SUPERSEDED : Status.ACTIVE));
+    return statuses;
+  }
+
+  /**
+   * Appends declarations with consecutive sequence numbers from {@code firstSequence}: a
+   * CREATED event for each, and a SUPERSEDED event for each declaration one of them replaces.
+   * The caller has allocated {@link #sequencesNeeded} numbers.
+   */
+  public List<StoredDeclaration> append(List<Identified> declarations, long firstSequence,
+      Instant now) {
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    BatchBindStep events = dsl.batch(dsl.insertInto(REGISTRY_EVENT,
+        REGISTRY_EVENT.SEQUENCE, REGISTRY_EVENT.KIND, REGISTRY_EVENT.DECLARATION_ID,
+        REGISTRY_EVENT.RECORDED_AT).values((Long) null, null, null, null));
+    BatchBindStep rows = dsl.batch(dsl.insertInto(DECLARATION,
+        DECLARATION.ID, DECLARATION.SEQUENCE, DECLARATION.RECORDED_AT, DECLARATION.DECLARANT_ID,
+        DECLARATION.DECLARANT_NAME, DECLARATION.RIGHTS_HOLDER_ID, DECLARATION.RIGHTS_HOLDER_NAME,
+        DECLARATION.RIGHTS_STATEMENT, DECLARATION.VALID_FROM, DECLARATION.VALID_UNTIL,
+        DECLARATION.SUPERSEDES, DECLARATION.NOTE)
+        .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null));
+    BatchBindStep subjects = dsl.batch(dsl.insertInto(DECLARATION_SUBJECT,
+        DECLARATION_SUBJECT.DECLARATION_ID, DECLARATION_SUBJECT.POSITION,
+        DECLARATION_SUBJECT.SELECTOR_TYPE, DECLARATION_SUBJECT.SELECTOR_VALUE,
+        DECLARATION_SUBJECT.INSTITUTION, DECLARATION_SUBJECT.LOOKUP_KEY)
+        .values((UUID) null, null, null, null, null, null));
+    BatchBindStep usages = dsl.batch(dsl.insertInto(DECLARATION_USAGE,
+        DECLARATION_USAGE.DECLARATION_ID, DECLARATION_USAGE.CATEGORY, DECLARATION_USAGE.EFFECT)
+        .values((UUID) null, null, null));
+
+    List<StoredDeclaration> stored = new ArrayList<>(declarations.size());
+    List<Object[]> supersessions = new ArrayList<>();
+    long sequence = firstSequence;
+    for (Identified declaration : declarations) {
+      NewDeclaration content = declaration.content();
+      UUID id = declaration.id();
+      events.bind(sequence, "CREATED", id, at);
+      rows.bind(id, sequence, at, content.declarant().id(), content.declarant().name(),
+          partyId(content.rightsHolder()), partyName(content.rightsHolder()),
+          content.rightsStatement(), toOffset(content.validFrom()),
+          toOffset(content.validUntil()), content.supersedes(), content.note());
+      for (int position = 0; position < content.subjects().size(); position++) {
+        Selector selector = content.subjects().get(position);
+        subjects.bind(id, position, selector.type().id(), selector.value(),
+            selector.institution(), LookupKeys.forSelector(selector));
+      }
+      content.usages().forEach((usage, effect) -> usages.bind(id, usage.id(), effect.id()));
+      stored.add(new StoredDeclaration(id, sequence, now, content, Status.ACTIVE, null, null));
+      sequence++;
+      if (content.supersedes() != null) {
+        supersessions.add(new Object[] {sequence, "SUPERSEDED", content.supersedes(), at});
+        sequence++;
+      }
+    }
+    for (Object[] supersession : supersessions) {
+      events.bind(supersession);
+    }
+    events.execute();
+    rows.execute();
+    subjects.execute();
+    usages.execute();
+    return stored;
+  }
+
+  /** How many sequence numbers appending these declarations takes. */
+  public static int sequencesNeeded(List<Identified> declarations) {
+    int needed = declarations.size();
+    for (Identified declaration : declarations) {
+      if (declaration.content().supersedes() != null) {
+        needed++;
+      }
+    }
+    return needed;
+  }
+
+  /** Appends the revocation of a declaration under the given sequence number. */
+  public void appendRevocation(UUID id, String reason, long sequence, Instant now) {
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    dsl.insertInto(REGISTRY_EVENT)
+        .set(REGISTRY_EVENT.SEQUENCE, sequence)
+        .set(REGISTRY_EVENT.KIND, "REVOKED")
+        .set(REGISTRY_EVENT.DECLARATION_ID, id)
+        .set(REGISTRY_EVENT.RECORDED_AT, at)
+        .execute();
+    dsl.insertInto(REVOCATION)
+        .set(REVOCATION.DECLARATION_ID, id)
+        .set(REVOCATION.SEQUENCE, sequence)
+        .set(REVOCATION.RECORDED_AT, at)
+        .set(REVOCATION.REASON, reason)
+        .execute();
+  }
+
+  /** One declaration with its current status, if it exists. */
+  public Optional<StoredDeclaration> find(UUID id) {
+    return findWhere(List.of(id)).stream().findFirst();
+  }
+
+  /** The declarations recorded between two sequence numbers, in sequence order. */
+  public List<UUID> idsBetween(long firstSequence, long lastSequence) {
+    return dsl.select(DECLARATION.ID).from(DECLARATION)
+        .where(DECLARATION.SEQUENCE.between(firstSequence, lastSequence))
+        .orderBy(DECLARATION.SEQUENCE)
+        .fetch(DECLARATION.ID);
+  }
+
+  /** A batch upload recorded under an idempotency key, if any. */
+  public Optional<BatchUpload> findBatch(String idempotencyKey) {
+    return dsl.selectFrom(BATCH_UPLOAD)
+        .where(BATCH_UPLOAD.IDEMPOTENCY_KEY.eq(idempotencyKey))
+        .fetchOptional()
+        .map(row -> new BatchUpload(row.getIdempotencyKey(), row.getRequestSha256(),
+            row.getFirstSequence(), row.getLastSequence()));
+  }
+
+  /** Records a batch upload so that a retry with the same key stores nothing again. */
+  public void recordBatch(BatchUpload upload, int declared, Instant now) {
+    dsl.insertInto(BATCH_UPLOAD)
+        .set(BATCH_UPLOAD.IDEMPOTENCY_KEY, upload.idempotencyKey())
+        .set(BATCH_UPLOAD.REQUEST_SHA256, upload.requestSha256())
+        .set(BATCH_UPLOAD.FIRST_SEQUENCE, upload.firstSequence())
+        .set(BATCH_UPLOAD.LAST_SEQUENCE, upload.lastSequence())
+        .set(BATCH_UPLOAD.DECLARED, declared)
+        .set(BATCH_UPLOAD.RECORDED_AT, now.atOffset(ZoneOffset.UTC))
+        .execute();
+  }
+
+  /**
+   * The active (neither revoked nor superseded) declarations with a subject filed under one of
+   * the lookup keys, each with the subject that was found.
+   */
+  public List<SubjectMatch> activeMatches(Collection<String> lookupKeys) {
+    if (lookupKeys.isEmpty()) {
+      return List.of();
+    }
+    Table<?> keys = DSL.unnest(lookupKeys.toArray(String[]::new)).as("wanted", "key");
+    Field<String> key = keys.field("key", String.class);
+    List<Record> rows = dsl.select(DECLARATION_SUBJECT.LOOKUP_KEY,
+            DECLARATION_SUBJECT.SELECTOR_TYPE, DECLARATION_SUBJECT.SELECTOR_VALUE,
+            DECLARATION_SUBJECT.INSTITUTION)
+        .select(DECLARATION.fields())
+        .from(keys)
+        .join(DECLARATION_SUBJECT).on(DECLARATION_SUBJECT.LOOKUP_KEY.eq(key))
+        .join(DECLARATION).on(DECLARATION.ID.eq(DECLARATION_SUBJECT.DECLARATION_ID))
+        .whereNotExists(DSL.selectOne().from(REVOCATION)
+            .where(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID)))
+        .andNotExists(DSL.selectOne().from(successor)
+            .where(successor.SUPERSEDES.eq(DECLARATION.ID)))
+        .fetch()
+        .stream().map(Record.class::cast).toList();
+    Map<UUID, Map<Usage, Effect>> usages = usagesOf(
+        rows.stream().map(row -> row.get(DECLARATION.ID)).distinct().toList());
+    List<SubjectMatch> matches = new ArrayList<>(rows.size());
+    for (Record row : rows) {
+      DeclarationRecord declaration = row.into(DECLARATION);
+      Selector selector = new Selector(
+          SelectorType.fromId(row.get(DECLARATION_SUBJECT.SELECTOR_TYPE)),
+          row.get(DECLARATION_SUBJECT.SELECTOR_VALUE),
+          row.get(DECLARATION_SUBJECT.INSTITUTION));
+      matches.add(new SubjectMatch(row.get(DECLARATION_SUBJECT.LOOKUP_KEY), selector,
+          toActive(declaration, usages.getOrDefault(declaration.getId(), Map.of()))));
+    }
+    return matches;
+  }
+
+  private List<StoredDeclaration> findWhere(List<UUID> ids) {
+    List<DeclarationRecord> rows = dsl.selectFrom(DECLARATION).where(DECLARATION.ID.in(ids))
+        .fetch();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, List<Selector>> subjects = subjectsOf(ids);
+    Map<UUID, Map<Usage, Effect>> usages = usagesOf(ids);
+    Map<UUID, Revocation> revocations = new HashMap<>();
+    dsl.selectFrom(REVOCATION).where(REVOCATION.DECLARATION_ID.in(ids)).forEach(row ->
+        revocations.put(row.getDeclarationId(), new Revocation(row.getSequence(),
+            row.getRecordedAt().toInstant(), row.getReason())));
+    Map<UUID, UUID> successors = new HashMap<>();
+    dsl.select(DECLARATION.SUPERSEDES, DECLARATION.ID).from(DECLARATION)
+        .where(DECLARATION.SUPERSEDES.in(ids))
+        .forEach(row -> successors.put(row.value1(), row.value2()));
+
+    List<StoredDeclaration> result = new ArrayList<>(rows.size());
+    for (DeclarationRecord row : rows) {
+      UUID id = row.getId();
+      Revocation revocation = revocations.get(id);
+      UUID supersededBy = successors.get(id);
+      Status status = revocation != null ? Status.REVOKED
+          : supersededBy != null ? Status.SUPERSEDED : Status.ACTIVE;
+      result.add(new StoredDeclaration(id, row.getSequence(), row.getRecordedAt().toInstant(),
+          content(row, subjects.getOrDefault(id, List.of()), usages.getOrDefault(id, Map.of())),
+          status, revocation, supersededBy));
+    }
+    return result;
+  }
+
+  private Map<UUID, List<Selector>> subjectsOf(List<UUID> ids) {
+    Map<UUID, List<Selector>> subjects = new LinkedHashMap<>();
+    dsl.selectFrom(DECLARATION_SUBJECT)
+        .where(DECLARATION_SUBJECT.DECLARATION_ID.in(ids))
+        .orderBy(DECLARATION_SUBJECT.DECLARATION_ID, DECLARATION_SUBJECT.POSITION)
+        .forEach(row -> subjects.computeIfAbsent(row.getDeclarationId(), id -> new ArrayList<>())
+            .add(new Selector(SelectorType.fromId(row.getSelectorType()), row.getSelectorValue(),
+                row.getInstitution())));
+    return subjects;
+  }
+
+  private Map<UUID, Map<Usage, Effect>> usagesOf(List<UUID> ids) {
+    Map<UUID, Map<Usage, Effect>> usages = new HashMap<>();
+    if (ids.isEmpty()) {
+      return usages;
+    }
+    dsl.selectFrom(DECLARATION_USAGE)
+        .where(DECLARATION_USAGE.DECLARATION_ID.eq(DSL.any(ids.toArray(UUID[]::new))))
+        .forEach(row -> usages.computeIfAbsent(row.getDeclarationId(),
+                id -> new EnumMap<>(Usage.class))
+            .put(Usage.fromId(row.getCategory()), Effect.fromId(row.getEffect())));
+    return usages;
+  }
+
+  private static StoredDeclaration toActive(DeclarationRecord row, Map<Usage, Effect> usages) {
+    return new StoredDeclaration(row.getId(), row.getSequence(), row.getRecordedAt().toInstant(),
+        content(row, List.of(), usages), Status.ACTIVE, null, null);
+  }
+
+  private static NewDeclaration content(DeclarationRecord row, List<Selector> subjects,
+      Map<Usage, Effect> usages) {
+    return new NewDeclaration(
+        new Party(row.getDeclarantId(), row.getDeclarantName()),
+        row.getRightsHolderId() == null
+            ? null : new Party(row.getRightsHolderId(), row.getRightsHolderName()),
+        subjects, usages, row.getRightsStatement(),
+        toInstant(row.getValidFrom()), toInstant(row.getValidUntil()),
+        row.getSupersedes(), row.getNote());
+  }
+
+  private static String partyId(Party party) {
+    return party == null ? null : party.id();
+  }
+
+  private static String partyName(Party party) {
+    return party == null ? null : party.name();
+  }
+
+  private static OffsetDateTime toOffset(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant toInstant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+
+  /** A declaration to append, with the id it will be stored under. */
+  public record Identified(UUID id, NewDeclaration content) {}
+
+  /** A batch upload as recorded under its idempotency key. */
+  public record BatchUpload(String idempotencyKey, String requestSha256, long firstSequence,
+      long lastSequence) {}
+
+  /**
+   * An active declaration found through one of its subjects.
+   *
+   * @param lookupKey the key it was found under
+   * @param selector the subject that was found
+   * @param declaration the declaration (its subjects are not loaded)
+   */
+  public record SubjectMatch(String lookupKey, Selector selector,
+      StoredDeclaration declaration) {}
+}

@@ -1,0 +1,122 @@
+package org.rightsregistry.server.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.rightsregistry.server.InvalidRequestException;
+import org.rightsregistry.server.RegistryException;
+import org.rightsregistry.server.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every refusal into an {@code application/problem+json} answer (RFC 9457) with a stable
+ * type, the offending field and no Java class names.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+  static final String TYPE_BASE = "https://w3id.org/rights-registry/problems/";
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+    Violation first = e.violations().get(0);
+    ProblemDetail problem = problem(e.status(), e.problemType(), "Invalid request", first.message());
+    problem.setProperty("field", first.field());
+    if (first.line() > 0) {
+      problem.setProperty("line", first.line());
+    }
+    problem.setProperty("violations", e.violations().stream().map(ProblemHandler::asMap).toList());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(RegistryException.class)
+  ResponseEntity<ProblemDetail> refused(RegistryException e) {
+    return respond(problem(e.status(), e.problemType(), titleOf(e.status()), e.getMessage()));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> badPathValue(MethodArgumentTypeMismatchException e) {
+    ProblemDetail problem = problem(400, "invalid-field", "Invalid request",
+        "'" + e.getValue() + "' is not a valid " + e.getName() + ": expected a UUID");
+    problem.setProperty("field", e.getName());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+    ProblemDetail problem = problem(400, "missing-header", "Invalid request",
+        "The header " + e.getHeaderName() + " is required");
+    problem.setProperty("field", e.getHeaderName());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    return respond(problem(415, "unsupported-media-type", "Unsupported media type",
+        "Send " + e.getSupportedMediaTypes() + ", not " + e.getContentType()));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    return respond(problem(405, "method-not-allowed", "Method not allowed",
+        e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods()));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
+    return respond(problem(404, "not-found", "Not found",
+        "There is nothing at /" + e.getResourcePath() + "; the API is described at "
+            + "/v1/openapi.yaml"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected failure while handling a request", e);
+    return respond(problem(500, "internal-error", "Internal error",
+        "The registry failed unexpectedly; nothing was stored. Try again later."));
+  }
+
+  private static ProblemDetail problem(int status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+    problem.setType(URI.create(TYPE_BASE + type));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  private static Map<String, Object> asMap(Violation violation) {
+    return violation.line() > 0
+        ? Map.of("field", violation.field(), "message", violation.message(),
+            "line", violation.line())
+        : Map.of("field", violation.field(), "message", violation.message());
+  }
+
+  private static String titleOf(int status) {
+    HttpStatus resolved = HttpStatus.resolve(status);
+    return resolved == null ? "Error" : resolved.getReasonPhrase();
+  }
+
+  static List<String> problemTypes() {
+    return List.of("invalid-field", "malformed-json", "not-found", "payload-too-large",
+        "already-revoked", "already-superseded", "idempotency-key-reused", "missing-header",
+        "unsupported-media-type", "method-not-allowed", "internal-error");
+  }
+}

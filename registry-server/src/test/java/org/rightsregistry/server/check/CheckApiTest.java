@@ -1,0 +1,224 @@
+package org.rightsregistry.server.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rightsregistry.server.RegistryHttp;
+import org.rightsregistry.server.RegistryHttp.Response;
+import org.rightsregistry.server.RegistryTest;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+@RegistryTest
+class CheckApiTest {
+
+  @Value("${local.server.port}")
+  int port;
+
+  RegistryHttp http;
+  String host;
+
+  @BeforeEach
+  void connect() {
+    http = new RegistryHttp(port);
+    host = "site-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+  }
+
+  private String declare(String subjects, String usages) {
+    Response created = http.postJson("/v1/declarations", """
+        {"declarant": {"id": "a-holder", "name": "A holder"},
+         "subjects": [%s], "usages": {%s}}
+        """.formatted(subjects, usages));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asString();
+  }
+
+  private JsonNode check(String usage, String... items) {
+    Response response = http.postJson("/v1/checks", """
+        {"usage": "%s", "items": [%s]}""".formatted(usage, String.join(",", items)));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+
+  private static String url(String url) {
+    return "{\"url\": \"" + url + "\"}";
+  }
+
+  @Test
+  void exactUrlReservationDeniesEveryEquivalentSpelling() {
+    declare("{\"type\": \"url\", \"value\": \"https://" + host + "/~user/pic.jpg\"}",
+        "\"ai-training\": \"reserved\"");
+
+    JsonNode result = check("generative-ai-training",
+        url("https://" + host.toUpperCase() + ":443/%7Euser/pic.jpg#top"),
+        url("https://" + host + "./~user/pic.jpg"));
+
+    for (JsonNode decision : result.get("decisions")) {
+      assertThat(decision.get("verdict").asString()).isEqualTo("DENY");
+      assertThat(decision.get("evidence").get(0).get("matched").get("type").asString())
+          .isEqualTo("url");
+      assertThat(decision.get("registrySequence").asLong())
+          .isEqualTo(result.get("registrySequence").asLong());
+    }
+  }
+
+  @Test
+  void differentPathsAreDifferentItems() {
+    declare("{\"type\": \"url\", \"value\": \"https://" + host + "/a%2Fb.jpg\"}",
+        "\"ai-training\": \"reserved\"");
+    declare("{\"type\": \"url\", \"value\": \"https://" + host + "/Photo.jpg\"}",
+        "\"ai-training\": \"reserved\"");
+
+    JsonNode result = check("ai-training", url("https://" + host + "/a/b.jpg"),
+        url("https://" + host + "/photo.jpg"));
+
+    assertThat(result.get("decisions").get(0).get("verdict").asString()).isEqualTo("UNKNOWN");
+    assertThat(result.get("decisions").get(1).get("verdict").asString()).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void domainAndPrefixSelectorsCoverWhatTheyName() {
+    declare("{\"type\": \"domain\", \"value\": \"" + host.toUpperCase() + "\"}",
+        "\"text-and-data-mining\": \"licence-required\"");
+    declare("{\"type\": \"url-prefix\", \"value\": \"https://www." + host + "/gallery/\"}",
+        "\"ai-training\": \"allowed\"");
+
+    JsonNode result = check("generative-ai-training",
+        url("https://cdn." + host + "/x.jpg"),
+        url("https://www." + host + "/gallery/2026/img.jpg"),
+        url("https://www." + host + "/galleryx/img.jpg"),
+        url("https://other-" + host + "/x.jpg"));
+
+    JsonNode decisions = result.get("decisions");
+    assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("LICENCE_REQUIRED");
+    // One holder: the prefix is more specific than the domain, so its "allowed" wins.
+    assertThat(decisions.get(1).get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(decisions.get(2).get("verdict").asString()).isEqualTo("LICENCE_REQUIRED");
+    assertThat(decisions.get(3).get("verdict").asString()).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void hashesMatchWhateverTheirCase() {
+    String hash = UUID.randomUUID().toString().replace("-", "").repeat(2);
+    declare("{\"type\": \"sha256\", \"value\": \"" + hash.toUpperCase() + "\"}",
+        "\"text-and-data-mining\": \"reserved\"");
+
+    JsonNode result = check("search-indexing", "{\"sha256\": \"" + hash + "\"}");
+
+    assertThat(result.get("decisions").get(0).get("verdict").asString()).isEqualTo("DENY");
+  }
+
+  @Test
+  void accessionNumbersMatchWithinTheirInstitution() {
+    String number = "N" + UUID.randomUUID().toString().substring(0, 6);
+    declare("{\"type\": \"accession\", \"institution\": \"a-museum\", \"number\": \"" + number
+        + "\"}", "\"ai-training\": \"reserved\"");
+
+    JsonNode result = check("ai-training",
+        "{\"accession\": {\"institution\": \"a-museum\", \"number\": \"" + number + "\"}}",
+        "{\"accession\": {\"institution\": \"another-museum\", \"number\": \"" + number + "\"}}");
+
+    assertThat(result.get("decisions").get(0).get("verdict").asString()).isEqualTo("DENY");
+    assertThat(result.get("decisions").get(1).get("verdict").asString()).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void revokedDeclarationNoLongerCounts() {
+    String id = declare("{\"type\": \"url\", \"value\": \"https://" + host + "/a.jpg\"}",
+        "\"ai-training\": \"reserved\"");
+    http.postJson("/v1/declarations/" + id + "/revocation", "");
+
+    JsonNode result = check("ai-training", url("https://" + host + "/a.jpg"));
+
+    assertThat(result.get("decisions").get(0).get("verdict").asString()).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void declarationOutsideItsValidityWindowDoesNotCount() {
+    Response created = http.postJson("/v1/declarations", """
+        {"declarant": {"id": "a-holder"}, "validFrom": "%s",
+         "subjects": [{"type": "url", "value": "https://%s/a.jpg"}],
+         "usages": {"ai-training": "reserved"}}
+        """.formatted(Instant.now().plusSeconds(86_400), host));
+    assertThat(created.status()).isEqualTo(201);
+
+    JsonNode result = check("ai-training", url("https://" + host + "/a.jpg"));
+
+    assertThat(result.get("decisions").get(0).get("verdict").asString()).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void anotherHoldersReservationWinsOverALicenceAndIsFlagged() {
+    String subject = "{\"type\": \"url\", \"value\": \"https://" + host + "/a.jpg\"}";
+    http.postJson("/v1/declarations", """
+        {"declarant": {"id": "a-museum"}, "subjects": [%s],
+         "usages": {"text-and-data-mining": "allowed"}}""".formatted(subject));
+    http.postJson("/v1/declarations", """
+        {"declarant": {"id": "a-museum"}, "rightsHolder": {"id": "an-estate"},
+         "subjects": [%s], "usages": {"ai-training": "reserved"}}""".formatted(subject));
+
+    JsonNode decision = check("ai-training", url("https://" + host + "/a.jpg"))
+        .get("decisions").get(0);
+
+    assertThat(decision.get("verdict").asString()).isEqualTo("DENY");
+    assertThat(decision.get("conflict").asBoolean()).isTrue();
+    assertThat(decision.get("evidence")).hasSize(2);
+  }
+
+  @Test
+  void decisionsComeBackInRequestOrder() {
+    declare("{\"type\": \"url\", \"value\": \"https://" + host + "/1.jpg\"}",
+        "\"ai-training\": \"reserved\"");
+
+    JsonNode decisions = check("ai-training", url("https://" + host + "/0.jpg"),
+        url("https://" + host + "/1.jpg"), url("https://" + host + "/2.jpg"))
+        .get("decisions");
+
+    assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("UNKNOWN");
+    assertThat(decisions.get(1).get("verdict").asString()).isEqualTo("DENY");
+    assertThat(decisions.get(2).get("item").get("url").asString()).endsWith("/2.jpg");
+  }
+
+  @Test
+  void tenThousandItemsAreAcceptedAndOneMoreIsRefused() {
+    String items = IntStream.range(0, 10_000)
+        .mapToObj(i -> url("https://" + host + "/" + i + ".jpg"))
+        .collect(Collectors.joining(","));
+
+    Response full = http.postJson("/v1/checks",
+        "{\"usage\": \"ai-training\", \"items\": [" + items + "]}");
+    Response over = http.postJson("/v1/checks", "{\"usage\": \"ai-training\", \"items\": ["
+        + items + "," + url("https://" + host + "/x.jpg") + "]}");
+
+    assertThat(full.status()).isEqualTo(200);
+    assertThat(full.json().get("decisions")).hasSize(10_000);
+    assertThat(over.status()).isEqualTo(400);
+    assertThat(over.json().get("field").asString()).isEqualTo("/items");
+  }
+
+  @Test
+  void badCheckRequestsNameTheField() {
+    assertRefused("{\"usage\": \"training\", \"items\": [" + url("https://a.example/") + "]}",
+        "/usage");
+    assertRefused("{\"usage\": \"ai-training\", \"items\": []}", "/items");
+    assertRefused("{\"usage\": \"ai-training\", \"items\": [{}]}", "/items/0");
+    assertRefused("{\"usage\": \"ai-training\", \"items\": [" + url("https://a b.example/")
+        + "]}", "/items/0");
+    assertRefused("{\"usage\": \"ai-training\", \"items\": [{\"sha256\": \"xyz\"}]}",
+        "/items/0/sha256");
+    assertRefused("{\"usage\": \"ai-training\", \"items\": [{\"isbn\": \"123\"}]}", "/items/0");
+    assertRefused("{\"usage\": \"ai-training\"", "");
+  }
+
+  private void assertRefused(String body, String field) {
+    Response refused = http.postJson("/v1/checks", body);
+    assertThat(refused.status()).as(body).isEqualTo(400);
+    assertThat(refused.isProblem()).isTrue();
+    assertThat(refused.json().get("field").asString()).as(body).startsWith(field);
+  }
+}
