@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A statement as it bears on one usage: through the nearest category at or above the usage that
- * the statement names.
+ * A statement as it bears on one usage: through the nearest category at or above the usage that the
+ * statement names.
  *
  * @param statement the statement
  * @param category the category it bears through

@@ -12,8 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The check request and response of {@code POST /v1/checks}. */
 final class CheckDocuments {
 
-  private CheckDocuments() {
-  }
+  private CheckDocuments() {}
 
   static ObjectNode request(Usage usage, List<Item> items) {
     ObjectNode request = JsonNodeFactory.instance.objectNode().put("usage", usage.id());
@@ -48,8 +47,13 @@ final class CheckDocuments {
       throw unreadable("in decisions[" + index + "], " + e.getMessage());
     }
     if (decision.usage() != usage) {
-      throw unreadable("decisions[" + index + "] is about " + decision.usage().id()
-          + " instead of " + usage.id());
+      throw unreadable(
+          "decisions["
+              + index
+              + "] is about "
+              + decision.usage().id()
+              + " instead of "
+              + usage.id());
     }
     return decision;
   }

@@ -3,8 +3,7 @@ package org.rightsregistry.client;
 /** Guards shared by the value types. */
 final class Checks {
 
-  private Checks() {
-  }
+  private Checks() {}
 
   static String requireText(String name, String value) {
     if (value == null || value.isBlank()) {

@@ -10,13 +10,12 @@ import java.util.OptionalLong;
  * @param item the item as it was asked about
  * @param usage the usage asked about
  * @param verdict the answer
- * @param rule the rule that decided: {@code reservation}, {@code reservation-conflict},
- *     {@code licence-required}, {@code allowed}, {@code no-statement} or
- *     {@code registry-unreachable}
+ * @param rule the rule that decided: {@code reservation}, {@code reservation-conflict}, {@code
+ *     licence-required}, {@code allowed}, {@code no-statement} or {@code registry-unreachable}
  * @param explanation one sentence for people that names who decided and through which selector
  * @param conflict true if rights holders disagreed and a reservation won
- * @param registrySequence the registry state the decision was made against; empty when the
- *     registry could not be checked
+ * @param registrySequence the registry state the decision was made against; empty when the registry
+ *     could not be checked
  * @param categories the effective effect for the usage and for each broader category that some
  *     statement names
  * @param evidence every statement considered, in the order the engine was given them
@@ -34,14 +33,19 @@ public record Decision(
 
   /** Rule: a rights holder reserved the use. */
   public static final String RULE_RESERVATION = "reservation";
+
   /** Rule: a rights holder reserved the use although another allowed it or offered a licence. */
   public static final String RULE_RESERVATION_CONFLICT = "reservation-conflict";
+
   /** Rule: no holder reserved the use and at least one requires a licence. */
   public static final String RULE_LICENCE_REQUIRED = "licence-required";
+
   /** Rule: every holder with a bearing statement allowed the use. */
   public static final String RULE_ALLOWED = "allowed";
+
   /** Rule: no statement bears on the usage. */
   public static final String RULE_NO_STATEMENT = "no-statement";
+
   /** Rule: the registry could not be checked, so the configured fail-closed verdict applies. */
   public static final String RULE_REGISTRY_UNREACHABLE = "registry-unreachable";
 
@@ -51,9 +55,8 @@ public record Decision(
    * @param item the item as it was asked about
    * @param usage the usage asked about
    * @param verdict the answer
-   * @param rule the rule that decided: {@code reservation}, {@code reservation-conflict},
-   *     {@code licence-required}, {@code allowed}, {@code no-statement} or
-   *     {@code registry-unreachable}
+   * @param rule the rule that decided: {@code reservation}, {@code reservation-conflict}, {@code
+   *     licence-required}, {@code allowed}, {@code no-statement} or {@code registry-unreachable}
    * @param explanation one sentence for people that names who decided and through which selector
    * @param conflict true if rights holders disagreed and a reservation won
    * @param registrySequence the registry state the decision was made against; empty when the

@@ -8,42 +8,40 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Decides one item for one usage from the statements that bear on it. The engine is stateless
- * and shared by the client's offline checks and the registry server, so both give the same
- * answer from the same statements.
+ * Decides one item for one usage from the statements that bear on it. The engine is stateless and
+ * shared by the client's offline checks and the registry server, so both give the same answer from
+ * the same statements.
  *
- * <p>The caller has already matched the statements to the item (each statement carries the
- * selector that matched). The engine then:
+ * <p>The caller has already matched the statements to the item (each statement carries the selector
+ * that matched). The engine then:
  *
  * <ol>
  *   <li>ignores every statement that is not valid at the given instant ({@code validFrom}
  *       inclusive, {@code validUntil} exclusive);
- *   <li>lets a statement bear on the usage through the nearest category at or above it: the
- *       usage itself, else its broader category, and so on up; a statement naming none of these
- *       does not bear and is not evidence;
+ *   <li>lets a statement bear on the usage through the nearest category at or above it: the usage
+ *       itself, else its broader category, and so on up; a statement naming none of these does not
+ *       bear and is not evidence;
  *   <li>groups the bearing statements by rights holder (the named rights holder, else the
- *       declarant) and keeps each holder's winning statement: the most specific subject (an
- *       exact URL, hash or accession number, then a longer URL prefix, a shorter one, a longer
- *       domain, a shorter one), then the nearer category, then the newer (higher sequence);
- *   <li>decides between holders: any reservation gives {@link Verdict#DENY} (rule
- *       {@code reservation}, or {@code reservation-conflict} with {@code conflict} set when
- *       another holder allowed the use or required a licence); otherwise any licence
- *       requirement gives {@link Verdict#LICENCE_REQUIRED} (rule {@code licence-required});
- *       otherwise {@link Verdict#ALLOW} (rule {@code allowed}); no bearing statement at all
- *       gives {@link Verdict#UNKNOWN} (rule {@code no-statement}).
+ *       declarant) and keeps each holder's winning statement: the most specific subject (an exact
+ *       URL, hash or accession number, then a longer URL prefix, a shorter one, a longer domain, a
+ *       shorter one), then the nearer category, then the newer (higher sequence);
+ *   <li>decides between holders: any reservation gives {@link Verdict#DENY} (rule {@code
+ *       reservation}, or {@code reservation-conflict} with {@code conflict} set when another holder
+ *       allowed the use or required a licence); otherwise any licence requirement gives {@link
+ *       Verdict#LICENCE_REQUIRED} (rule {@code licence-required}); otherwise {@link Verdict#ALLOW}
+ *       (rule {@code allowed}); no bearing statement at all gives {@link Verdict#UNKNOWN} (rule
+ *       {@code no-statement}).
  * </ol>
  *
  * <p>The decision's {@code categories} hold, for the usage and each broader category that some
- * valid statement names directly, the effect the same rules give when that category is the
- * usage asked about. Its {@code evidence} holds one entry per bearing statement, in the order
- * given, with the category it bore through; the winning statements that decided are marked
- * decisive.
+ * valid statement names directly, the effect the same rules give when that category is the usage
+ * asked about. Its {@code evidence} holds one entry per bearing statement, in the order given, with
+ * the category it bore through; the winning statements that decided are marked decisive.
  */
 public final class DecisionEngine {
 
   /** Creates an engine. It holds no state, so one instance can serve every thread. */
-  public DecisionEngine() {
-  }
+  public DecisionEngine() {}
 
   /**
    * Decides one item for one usage.
@@ -71,9 +69,15 @@ public final class DecisionEngine {
     List<Bearing> bearings = Bearing.on(usage, valid);
     Resolution resolution = Resolution.of(bearings);
 
-    return new Decision(item, usage, resolution.verdict(), resolution.rule(),
-        Explanations.of(usage, resolution), resolution.conflict(),
-        OptionalLong.of(registrySequence), categories(usage, valid),
+    return new Decision(
+        item,
+        usage,
+        resolution.verdict(),
+        resolution.rule(),
+        Explanations.of(usage, resolution),
+        resolution.conflict(),
+        OptionalLong.of(registrySequence),
+        categories(usage, valid),
         evidence(bearings, resolution));
   }
 
@@ -110,10 +114,19 @@ public final class DecisionEngine {
     List<Evidence> evidence = new ArrayList<>(bearings.size());
     for (Bearing bearing : bearings) {
       Statement statement = bearing.statement();
-      evidence.add(new Evidence(Evidence.REGISTRY, statement.declarationId(),
-          statement.sequence(), statement.recordedAt(), statement.declarant(),
-          statement.rightsHolder(), statement.matched(), bearing.category(), bearing.effect(),
-          statement.rightsStatement(), resolution.isDecisive(bearing)));
+      evidence.add(
+          new Evidence(
+              Evidence.REGISTRY,
+              statement.declarationId(),
+              statement.sequence(),
+              statement.recordedAt(),
+              statement.declarant(),
+              statement.rightsHolder(),
+              statement.matched(),
+              bearing.category(),
+              bearing.effect(),
+              statement.rightsStatement(),
+              resolution.isDecisive(bearing)));
     }
     return evidence;
   }

@@ -3,19 +3,18 @@ package org.rightsregistry.client;
 import java.time.Instant;
 
 /**
- * One statement that a decision considered, and the usage category through which it bore on
- * the decision.
+ * One statement that a decision considered, and the usage category through which it bore on the
+ * decision.
  *
  * @param source where the statement came from; {@code registry} for registry declarations
  * @param declarationId the id of the declaration
  * @param sequence the registry sequence number of the declaration
  * @param recordedAt when the declaration was recorded
  * @param declarant the party that made the declaration
- * @param rightsHolder the rights holder the declarant spoke for, or null when the declarant is
- *     the holder
+ * @param rightsHolder the rights holder the declarant spoke for, or null when the declarant is the
+ *     holder
  * @param matched the selector of the declaration that matched the item
- * @param category the usage category the statement bore on: the usage asked about or a broader
- *     one
+ * @param category the usage category the statement bore on: the usage asked about or a broader one
  * @param effect what the statement declared for that category
  * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
  * @param decisive true if this statement decided the verdict

@@ -7,8 +7,7 @@ import java.util.List;
 /** Writes the one sentence that tells a person why a decision came out as it did. */
 final class Explanations {
 
-  private Explanations() {
-  }
+  private Explanations() {}
 
   static String of(Usage usage, Resolution resolution) {
     List<Bearing> decisive = resolution.decisive();
@@ -20,28 +19,45 @@ final class Explanations {
       case ALLOW:
         return allowed(decisive.get(0)) + others(decisive, "as did") + ".";
       default:
-        return "No registry statement bears on " + usage.id()
+        return "No registry statement bears on "
+            + usage.id()
             + " or a broader category for this item.";
     }
   }
 
   static String registryUnreachable(URI registry, Instant at, String reason, Verdict verdict) {
-    return "The registry at " + registry + " could not be checked at " + at + " (" + reason
-        + "), so the item is treated as " + verdict + " until it can be.";
+    return "The registry at "
+        + registry
+        + " could not be checked at "
+        + at
+        + " ("
+        + reason
+        + "), so the item is treated as "
+        + verdict
+        + " until it can be.";
   }
 
   private static String reserved(Bearing bearing) {
-    return holder(bearing) + " reserved " + bearing.category().id() + " for this item "
+    return holder(bearing)
+        + " reserved "
+        + bearing.category().id()
+        + " for this item "
         + source(bearing);
   }
 
   private static String licenceRequired(Bearing bearing) {
-    return holder(bearing) + " requires a licence for " + bearing.category().id()
-        + " of this item " + source(bearing);
+    return holder(bearing)
+        + " requires a licence for "
+        + bearing.category().id()
+        + " of this item "
+        + source(bearing);
   }
 
   private static String allowed(Bearing bearing) {
-    return holder(bearing) + " allowed " + bearing.category().id() + " for this item "
+    return holder(bearing)
+        + " allowed "
+        + bearing.category().id()
+        + " for this item "
         + source(bearing);
   }
 
@@ -51,11 +67,16 @@ final class Explanations {
 
   private static String source(Bearing bearing) {
     Statement statement = bearing.statement();
-    String declaredBy = statement.rightsHolder() == null
-        ? ""
-        : ", declared by " + statement.declarant().displayName();
-    return "(declaration " + statement.declarationId() + ", " + selector(statement.matched())
-        + declaredBy + ")";
+    String declaredBy =
+        statement.rightsHolder() == null
+            ? ""
+            : ", declared by " + statement.declarant().displayName();
+    return "(declaration "
+        + statement.declarationId()
+        + ", "
+        + selector(statement.matched())
+        + declaredBy
+        + ")";
   }
 
   private static String selector(Selector matched) {
@@ -88,8 +109,11 @@ final class Explanations {
     }
     Bearing first = overridden.get(0);
     if (overridden.size() > 1) {
-      return "; a reservation outweighs the differing statements of " + holder(first)
-          + " and " + (overridden.size() - 1) + " other rights holder"
+      return "; a reservation outweighs the differing statements of "
+          + holder(first)
+          + " and "
+          + (overridden.size() - 1)
+          + " other rights holder"
           + (overridden.size() == 2 ? "" : "s");
     }
     String what = first.effect() == Effect.ALLOWED ? "the allowance" : "the licence offer";

@@ -1,8 +1,8 @@
 package org.rightsregistry.client;
 
 /**
- * One item to check, known by its URL, its content hash, its accession number, or several of
- * these. Values are kept as given; {@link RightsChecker} validates them before it sends them.
+ * One item to check, known by its URL, its content hash, its accession number, or several of these.
+ * Values are kept as given; {@link RightsChecker} validates them before it sends them.
  *
  * @param url the URL the item is fetched from, or null
  * @param sha256 the SHA-256 digest of the item's bytes as 64 hex digits, or null

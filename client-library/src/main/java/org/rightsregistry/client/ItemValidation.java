@@ -9,15 +9,17 @@ final class ItemValidation {
   private static final int MAX_PARTY_ID_LENGTH = 128;
   private static final int MAX_ACCESSION_NUMBER_LENGTH = 200;
 
-  private ItemValidation() {
-  }
+  private ItemValidation() {}
 
   static void validate(List<Item> items) {
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       if (item == null) {
-        throw new IllegalArgumentException("items[" + i + "] is null; pass an Item such as "
-            + "Item.url(\"https://example.org/a.jpg\")");
+        throw new IllegalArgumentException(
+            "items["
+                + i
+                + "] is null; pass an Item such as "
+                + "Item.url(\"https://example.org/a.jpg\")");
       }
       validate(i, item);
     }
@@ -27,8 +29,13 @@ final class ItemValidation {
     String at = "items[" + index + "]";
     if (item.url() != null) {
       if (item.url().length() > MAX_URL_LENGTH) {
-        throw new IllegalArgumentException(at + ".url " + Checks.quote(item.url())
-            + " is too long; a URL may have at most " + MAX_URL_LENGTH + " characters");
+        throw new IllegalArgumentException(
+            at
+                + ".url "
+                + Checks.quote(item.url())
+                + " is too long; a URL may have at most "
+                + MAX_URL_LENGTH
+                + " characters");
       }
       check(at + ".url", () -> UrlIdentity.normalise(item.url()));
     }
@@ -42,14 +49,21 @@ final class ItemValidation {
 
   private static void validate(String at, Accession accession) {
     if (!isPartyId(accession.institution())) {
-      throw new IllegalArgumentException(at + ".institution " + Checks.quote(
-          accession.institution()) + " is not a party id; a party id has 1 to 128 lower-case "
-          + "letters, digits, '.', '_' or '-', and starts and ends with a letter or digit");
+      throw new IllegalArgumentException(
+          at
+              + ".institution "
+              + Checks.quote(accession.institution())
+              + " is not a party id; a party id has 1 to 128 lower-case "
+              + "letters, digits, '.', '_' or '-', and starts and ends with a letter or digit");
     }
     if (accession.number().length() > MAX_ACCESSION_NUMBER_LENGTH) {
-      throw new IllegalArgumentException(at + ".number " + Checks.quote(accession.number())
-          + " is too long; an accession number may have at most "
-          + MAX_ACCESSION_NUMBER_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          at
+              + ".number "
+              + Checks.quote(accession.number())
+              + " is too long; an accession number may have at most "
+              + MAX_ACCESSION_NUMBER_LENGTH
+              + " characters");
     }
   }
 
@@ -63,7 +77,8 @@ final class ItemValidation {
 
   private static boolean isPartyId(String id) {
     int last = id.length() - 1;
-    if (last >= MAX_PARTY_ID_LENGTH || !isLowerAlphanumeric(id.charAt(0))
+    if (last >= MAX_PARTY_ID_LENGTH
+        || !isLowerAlphanumeric(id.charAt(0))
         || !isLowerAlphanumeric(id.charAt(last))) {
       return false;
     }

@@ -7,13 +7,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads an {@code application/problem+json} answer (RFC 9457), tolerating any other body. */
 final class Problems {
 
-  private Problems() {
-  }
+  private Problems() {}
 
   static RegistryRequestException requestException(int status, byte[] body, JsonMapper json) {
     JsonNode problem = parse(body, json);
     String title = text(problem, "title", "HTTP " + status + " without a problem document");
-    return new RegistryRequestException(status,
+    return new RegistryRequestException(
+        status,
         text(problem, "type", RegistryRequestException.UNTYPED),
         text(problem, "detail", title),
         text(problem, "field", null));

@@ -16,10 +16,13 @@ public final class RegistryRequestException extends RightsRegistryException {
 
   /** The HTTP status of the answer. */
   private final int status;
+
   /** The problem type URI. */
   private final String type;
+
   /** The registry's explanation. */
   private final String detail;
+
   /** The JSON Pointer of the offending value, or null. */
   private final String field;
 
@@ -32,8 +35,14 @@ public final class RegistryRequestException extends RightsRegistryException {
    * @param field a JSON Pointer into the request at the offending value, or null
    */
   public RegistryRequestException(int status, String type, String detail, String field) {
-    super("The registry refused the check request with HTTP " + status + " (" + type
-        + (field == null ? "" : " at " + field) + "): " + detail);
+    super(
+        "The registry refused the check request with HTTP "
+            + status
+            + " ("
+            + type
+            + (field == null ? "" : " at " + field)
+            + "): "
+            + detail);
     this.status = status;
     this.type = type;
     this.detail = detail;

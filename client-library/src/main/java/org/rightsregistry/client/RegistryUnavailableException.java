@@ -1,8 +1,8 @@
 package org.rightsregistry.client;
 
 /**
- * The registry could not give a usable answer. Checked and kept inside the package, so that
- * every path that can meet it must turn it into fail-closed decisions; callers never see it.
+ * The registry could not give a usable answer. Checked and kept inside the package, so that every
+ * path that can meet it must turn it into fail-closed decisions; callers never see it.
  */
 final class RegistryUnavailableException extends Exception {
 

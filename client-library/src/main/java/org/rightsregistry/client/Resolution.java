@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of the bearings on one usage: the winning statement of each rights holder, then
- * the verdict between holders.
+ * The outcome of the bearings on one usage: the winning statement of each rights holder, then the
+ * verdict between holders.
  *
  * @param verdict the verdict
  * @param rule the rule that decided
@@ -30,9 +30,8 @@ record Resolution(Verdict verdict, String rule, List<Bearing> decisive, List<Bea
     List<Bearing> reserving = withEffect(winners, Effect.RESERVED, true);
     if (!reserving.isEmpty()) {
       List<Bearing> others = withEffect(winners, Effect.RESERVED, false);
-      String rule = others.isEmpty()
-          ? Decision.RULE_RESERVATION
-          : Decision.RULE_RESERVATION_CONFLICT;
+      String rule =
+          others.isEmpty() ? Decision.RULE_RESERVATION : Decision.RULE_RESERVATION_CONFLICT;
       return new Resolution(Verdict.DENY, rule, reserving, others);
     }
     List<Bearing> licensing = withEffect(winners, Effect.LICENCE_REQUIRED, true);
@@ -68,7 +67,9 @@ record Resolution(Verdict verdict, String rule, List<Bearing> decisive, List<Bea
   private static Collection<Bearing> winnersPerHolder(List<Bearing> bearings) {
     Map<String, Bearing> winners = new LinkedHashMap<>();
     for (Bearing bearing : bearings) {
-      winners.merge(bearing.holderId(), bearing,
+      winners.merge(
+          bearing.holderId(),
+          bearing,
           (current, candidate) -> candidate.outranks(current) ? candidate : current);
     }
     return winners.values();

@@ -21,12 +21,12 @@ import java.util.OptionalLong;
  *     Usage.GENERATIVE_AI_TRAINING);
  * }</pre>
  *
- * <p>It never silently allows what it could not check: when the registry cannot be reached,
- * times out, answers 5xx, 408 or 429, or answers with something that is not a check response,
- * every item concerned gets the verdict chosen with
- * {@link Builder#onRegistryUnavailable(Verdict)} (DENY unless told otherwise), the rule
- * {@code registry-unreachable}, the reason in the explanation and no registry sequence. Only a
- * request the registry refuses as malformed throws, as {@link RegistryRequestException}.
+ * <p>It never silently allows what it could not check: when the registry cannot be reached, times
+ * out, answers 5xx, 408 or 429, or answers with something that is not a check response, every item
+ * concerned gets the verdict chosen with {@link Builder#onRegistryUnavailable(Verdict)} (DENY
+ * unless told otherwise), the rule {@code registry-unreachable}, the reason in the explanation and
+ * no registry sequence. Only a request the registry refuses as malformed throws, as {@link
+ * RegistryRequestException}.
  *
  * <p>A checker is immutable and safe to share between threads.
  */
@@ -76,8 +76,8 @@ public final class RightsChecker {
    * @param items the items; each is validated before anything is sent
    * @param usage the usage meant
    * @return one decision per item, in the order of the items
-   * @throws IllegalArgumentException if an item is null or not valid; the message names its
-   *     index and value
+   * @throws IllegalArgumentException if an item is null or not valid; the message names its index
+   *     and value
    * @throws RegistryRequestException if the registry refused a request as malformed
    */
   public List<Decision> checkAll(List<Item> items, Usage usage) {
@@ -102,13 +102,21 @@ public final class RightsChecker {
   }
 
   private List<Decision> failClosed(List<Item> batch, Usage usage, String reason) {
-    String explanation = Explanations.registryUnreachable(
-        registry, clock.instant(), reason, onRegistryUnavailable);
+    String explanation =
+        Explanations.registryUnreachable(registry, clock.instant(), reason, onRegistryUnavailable);
     List<Decision> decisions = new ArrayList<>(batch.size());
     for (Item item : batch) {
-      decisions.add(new Decision(item, usage, onRegistryUnavailable,
-          Decision.RULE_REGISTRY_UNREACHABLE, explanation, false, OptionalLong.empty(),
-          Map.of(), List.of()));
+      decisions.add(
+          new Decision(
+              item,
+              usage,
+              onRegistryUnavailable,
+              Decision.RULE_REGISTRY_UNREACHABLE,
+              explanation,
+              false,
+              OptionalLong.empty(),
+              Map.of(),
+              List.of()));
     }
     return decisions;
   }
@@ -123,8 +131,7 @@ public final class RightsChecker {
     private HttpClient httpClient;
     private Verdict onRegistryUnavailable = Verdict.DENY;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the registry's base URI; checks go to {@code {registry}/v1/checks}. Required.
@@ -137,15 +144,16 @@ public final class RightsChecker {
       Checks.requireValue("registry", registry);
       String scheme = registry.getScheme();
       if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-          || registry.getHost() == null || registry.getRawQuery() != null
+          || registry.getHost() == null
+          || registry.getRawQuery() != null
           || registry.getRawFragment() != null) {
-        throw new IllegalArgumentException("registry must be an absolute http or https URI "
-            + "without query or fragment, such as https://registry.example/, but was '"
-            + registry + "'");
+        throw new IllegalArgumentException(
+            "registry must be an absolute http or https URI "
+                + "without query or fragment, such as https://registry.example/, but was '"
+                + registry
+                + "'");
       }
-      this.registry = registry.getRawPath().endsWith("/")
-          ? registry
-          : URI.create(registry + "/");
+      this.registry = registry.getRawPath().endsWith("/") ? registry : URI.create(registry + "/");
       return this;
     }
 
@@ -173,8 +181,8 @@ public final class RightsChecker {
     }
 
     /**
-     * Sets the clock that dates the explanations of fail-closed decisions. Default: the
-     * system clock in UTC.
+     * Sets the clock that dates the explanations of fail-closed decisions. Default: the system
+     * clock in UTC.
      *
      * @param clock the clock
      * @return this builder
@@ -185,8 +193,7 @@ public final class RightsChecker {
     }
 
     /**
-     * Sets the HTTP client to send requests with. Default: a client built with the connect
-     * timeout.
+     * Sets the HTTP client to send requests with. Default: a client built with the connect timeout.
      *
      * @param httpClient the client
      * @return this builder
@@ -201,13 +208,15 @@ public final class RightsChecker {
      *
      * @param verdict {@link Verdict#DENY} or {@link Verdict#UNKNOWN}
      * @return this builder
-     * @throws IllegalArgumentException for any other verdict, as what could not be checked
-     *     must never be allowed
+     * @throws IllegalArgumentException for any other verdict, as what could not be checked must
+     *     never be allowed
      */
     public Builder onRegistryUnavailable(Verdict verdict) {
       if (verdict != Verdict.DENY && verdict != Verdict.UNKNOWN) {
-        throw new IllegalArgumentException("onRegistryUnavailable must be DENY or UNKNOWN, "
-            + "since what could not be checked is never allowed, but was " + verdict);
+        throw new IllegalArgumentException(
+            "onRegistryUnavailable must be DENY or UNKNOWN, "
+                + "since what could not be checked is never allowed, but was "
+                + verdict);
       }
       this.onRegistryUnavailable = verdict;
       return this;
@@ -224,9 +233,10 @@ public final class RightsChecker {
         throw new IllegalStateException(
             "registry(URI) must be set, e.g. to https://registry.example/");
       }
-      HttpClient client = httpClient != null
-          ? httpClient
-          : HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+      HttpClient client =
+          httpClient != null
+              ? httpClient
+              : HttpClient.newBuilder().connectTimeout(connectTimeout).build();
       return new RightsChecker(this, client);
     }
 

@@ -1,13 +1,12 @@
 package org.rightsregistry.client;
 
 /**
- * What a statement covers: an exact URL, a URL prefix, a domain, a content hash or an
- * accession number.
+ * What a statement covers: an exact URL, a URL prefix, a domain, a content hash or an accession
+ * number.
  *
  * @param type how the selector picks out items
  * @param value the URL, prefix, domain, hex digest or accession number
- * @param institution the institution's party id for an accession number; null for every other
- *     type
+ * @param institution the institution's party id for an accession number; null for every other type
  */
 public record Selector(SelectorType type, String value, String institution) {
 
@@ -27,8 +26,12 @@ public record Selector(SelectorType type, String value, String institution) {
     if (type == SelectorType.ACCESSION) {
       Checks.requireText("institution", institution);
     } else if (institution != null) {
-      throw new IllegalArgumentException("institution is only for accession selectors, but was "
-          + Checks.quote(institution) + " on a " + type.id() + " selector");
+      throw new IllegalArgumentException(
+          "institution is only for accession selectors, but was "
+              + Checks.quote(institution)
+              + " on a "
+              + type.id()
+              + " selector");
     }
   }
 

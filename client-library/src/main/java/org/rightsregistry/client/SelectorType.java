@@ -32,8 +32,7 @@ public enum SelectorType {
   /**
    * Returns the selector type with the given id.
    *
-   * @param id {@code url}, {@code url-prefix}, {@code domain}, {@code sha256} or
-   *     {@code accession}
+   * @param id {@code url}, {@code url-prefix}, {@code domain}, {@code sha256} or {@code accession}
    * @return the selector type
    * @throws IllegalArgumentException if no selector type has that id
    */
@@ -43,7 +42,9 @@ public enum SelectorType {
         return type;
       }
     }
-    throw new IllegalArgumentException("Unknown selector type '" + id
-        + "'; valid ids are: url, url-prefix, domain, sha256, accession");
+    throw new IllegalArgumentException(
+        "Unknown selector type '"
+            + id
+            + "'; valid ids are: url, url-prefix, domain, sha256, accession");
   }
 }

@@ -10,8 +10,7 @@ final class Specificity {
   private static final int PREFIX = 2;
   private static final int DOMAIN = 1;
 
-  private Specificity() {
-  }
+  private Specificity() {}
 
   /** Returns a positive number if {@code a} is more specific than {@code b}, 0 if equal. */
   static int compare(Selector a, Selector b) {

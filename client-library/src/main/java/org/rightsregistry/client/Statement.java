@@ -12,8 +12,8 @@ import java.util.Map;
  * @param sequence the registry sequence number at which the declaration was recorded
  * @param recordedAt when the declaration was recorded
  * @param declarant the party that made the declaration
- * @param rightsHolder the rights holder the declarant spoke for, or null when the declarant is
- *     the holder
+ * @param rightsHolder the rights holder the declarant spoke for, or null when the declarant is the
+ *     holder
  * @param matched the selector of the declaration that matched the item
  * @param usages per usage category the effect declared; not empty
  * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
@@ -55,8 +55,10 @@ public record Statement(
     Checks.requireValue("matched", matched);
     Checks.requireValue("usages", usages);
     if (usages.isEmpty()) {
-      throw new IllegalArgumentException("usages of declaration " + declarationId
-          + " must name at least one usage category, but was empty");
+      throw new IllegalArgumentException(
+          "usages of declaration "
+              + declarationId
+              + " must name at least one usage category, but was empty");
     }
     usages = UsageMaps.copyOf(usages);
   }

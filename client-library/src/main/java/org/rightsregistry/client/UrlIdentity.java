@@ -4,16 +4,16 @@ import java.net.IDN;
 import java.util.Locale;
 
 /**
- * The one notion of URL identity shared by the client and the registry server: two URLs name
- * the same item exactly when their normal forms are equal.
+ * The one notion of URL identity shared by the client and the registry server: two URLs name the
+ * same item exactly when their normal forms are equal.
  *
- * <p>{@link #normalise(String)} lower-cases the scheme and host, converts an internationalised
- * host to punycode, removes the host's trailing dot, drops the default port (80 for http, 443
- * for https), decodes percent-escapes of unreserved characters ({@code A-Z a-z 0-9 - . _ ~}),
- * upper-cases the hex digits of every other escape, percent-encodes as UTF-8 the characters a
- * URI may not hold (non-ASCII and {@code " < > ^ ` { | } [ ]} outside the host), drops the
- * fragment, and turns an empty path into {@code /}. It keeps the case of the path and query,
- * escapes of reserved characters such as {@code %2F}, non-default ports and the query.
+ * <p>{@link #normalise(String)} lower-cases the scheme and host, converts an internationalised host
+ * to punycode, removes the host's trailing dot, drops the default port (80 for http, 443 for
+ * https), decodes percent-escapes of unreserved characters ({@code A-Z a-z 0-9 - . _ ~}),
+ * upper-cases the hex digits of every other escape, percent-encodes as UTF-8 the characters a URI
+ * may not hold (non-ASCII and {@code " < > ^ ` { | } [ ]} outside the host), drops the fragment,
+ * and turns an empty path into {@code /}. It keeps the case of the path and query, escapes of
+ * reserved characters such as {@code %2F}, non-default ports and the query.
  *
  * <p>The methods allocate little and use no regular expressions, as they run for every item.
  */
@@ -22,24 +22,24 @@ public final class UrlIdentity {
   private static final String VALID_URLS =
       "only absolute http:// or https:// URLs with a host are valid, such as "
           + "https://example.org/a.jpg";
-  private static final String VALID_HOSTS = "a host name is made of labels of 1 to 63 "
-      + "letters, digits, '-' or '_' separated by dots, at most 253 characters in all";
+  private static final String VALID_HOSTS =
+      "a host name is made of labels of 1 to 63 "
+          + "letters, digits, '-' or '_' separated by dots, at most 253 characters in all";
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final int MAX_HOST_LENGTH = 253;
   private static final int MAX_LABEL_LENGTH = 63;
   private static final int MAX_PORT = 65_535;
 
-  private UrlIdentity() {
-  }
+  private UrlIdentity() {}
 
   /**
    * Returns the normal form of a URL.
    *
    * @param url an absolute http or https URL
    * @return the normal form; equal normal forms name the same item
-   * @throws IllegalArgumentException if the URL is not an absolute http or https URL with a
-   *     host, has user information, a bad port, a bad percent-escape, a space, a control
-   *     character or a backslash
+   * @throws IllegalArgumentException if the URL is not an absolute http or https URL with a host,
+   *     has user information, a bad port, a bad percent-escape, a space, a control character or a
+   *     backslash
    */
   public static String normalise(String url) {
     Checks.requireValue("url", url);
@@ -61,8 +61,7 @@ public final class UrlIdentity {
    * Returns the normal form of a host name, as used by domain selectors.
    *
    * @param domain a host name such as {@code Example.org.} or {@code bücher.example}
-   * @return the lower-case ASCII form without a trailing dot, such as
-   *     {@code xn--bcher-kva.example}
+   * @return the lower-case ASCII form without a trailing dot, such as {@code xn--bcher-kva.example}
    * @throws IllegalArgumentException if the value is not a valid host name
    */
   public static String normaliseHost(String domain) {
@@ -111,15 +110,22 @@ public final class UrlIdentity {
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
       if (c <= ' ' || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
-        String what = c == ' '
-            ? "a space"
-            : String.format(Locale.ROOT, "the control character U+%04X", (int) c);
-        throw invalid("URL", url, what + " at index " + i
-            + " is not allowed; percent-encode it (a space is %20)");
+        String what =
+            c == ' '
+                ? "a space"
+                : String.format(Locale.ROOT, "the control character U+%04X", (int) c);
+        throw invalid(
+            "URL",
+            url,
+            what + " at index " + i + " is not allowed; percent-encode it (a space is %20)");
       }
       if (c == '\\') {
-        throw invalid("URL", url, "the backslash at index " + i
-            + " is not allowed; write '/' for a path separator or %5C for the character");
+        throw invalid(
+            "URL",
+            url,
+            "the backslash at index "
+                + i
+                + " is not allowed; write '/' for a path separator or %5C for the character");
       }
       if (c == '#' && fragment < 0) {
         fragment = i;
@@ -143,12 +149,15 @@ public final class UrlIdentity {
       throw invalid("URL", url, "the host is missing; " + VALID_URLS);
     }
     if (indexOf(url, '@', start, end) >= 0) {
-      throw invalid("URL", url, "user information (the part before '@') is not allowed; "
-          + "give the URL without it");
+      throw invalid(
+          "URL",
+          url,
+          "user information (the part before '@') is not allowed; " + "give the URL without it");
     }
-    int hostEnd = url.charAt(start) == '['
-        ? appendIpLiteral(url, start, end, out)
-        : appendNamedHost(url, start, end, out);
+    int hostEnd =
+        url.charAt(start) == '['
+            ? appendIpLiteral(url, start, end, out)
+            : appendNamedHost(url, start, end, out);
     int defaultPort = start == "https://".length() ? 443 : 80;
     appendPort(url, hostEnd, end, defaultPort, out);
   }
@@ -171,8 +180,11 @@ public final class UrlIdentity {
       valid = c == ':' || c == '.' || hexValue(c) >= 0;
     }
     if (!valid || (close + 1 < end && url.charAt(close + 1) != ':')) {
-      throw invalid("URL", url, "the IPv6 address in brackets is not valid; write it as "
-          + "[2001:db8::1], without a zone");
+      throw invalid(
+          "URL",
+          url,
+          "the IPv6 address in brackets is not valid; write it as "
+              + "[2001:db8::1], without a zone");
     }
     for (int i = start; i <= close; i++) {
       out.append(toLowerAscii(url.charAt(i)));
@@ -201,8 +213,7 @@ public final class UrlIdentity {
     }
   }
 
-  private static void appendHost(
-      String what, String value, int start, int end, StringBuilder out) {
+  private static void appendHost(String what, String value, int start, int end, StringBuilder out) {
     for (int i = start; i < end; i++) {
       if (value.charAt(i) >= 0x80) {
         String ascii = toAscii(what, value, value.substring(start, end));
@@ -217,8 +228,14 @@ public final class UrlIdentity {
     try {
       return IDN.toASCII(host);
     } catch (IllegalArgumentException e) {
-      throw invalid(what, value, "the host " + Checks.quote(host)
-          + " is not a valid internationalised host name (" + e.getMessage() + ")");
+      throw invalid(
+          what,
+          value,
+          "the host "
+              + Checks.quote(host)
+              + " is not a valid internationalised host name ("
+              + e.getMessage()
+              + ")");
     }
   }
 
@@ -246,15 +263,27 @@ public final class UrlIdentity {
     checkLabel(what, value, host, labelStart, hostEnd, start, end);
     // No top-level domain is all digits, so such a host must be an IPv4 address.
     if (numericLabel && !isIpv4(out, outStart)) {
-      throw invalid(what, value, "the host " + Checks.quote(host.substring(start, end))
-          + " ends in a number but is not an IPv4 address such as 192.0.2.1");
+      throw invalid(
+          what,
+          value,
+          "the host "
+              + Checks.quote(host.substring(start, end))
+              + " ends in a number but is not an IPv4 address such as 192.0.2.1");
     }
   }
 
-  private static void checkLabel(String what, String value, String host, int labelStart,
-      int labelEnd, int hostStart, int hostEnd) {
+  private static void checkLabel(
+      String what,
+      String value,
+      String host,
+      int labelStart,
+      int labelEnd,
+      int hostStart,
+      int hostEnd) {
     int length = labelEnd - labelStart;
-    if (length == 0 || length > MAX_LABEL_LENGTH || host.charAt(labelStart) == '-'
+    if (length == 0
+        || length > MAX_LABEL_LENGTH
+        || host.charAt(labelStart) == '-'
         || host.charAt(labelEnd - 1) == '-') {
       throw invalidHost(what, value, host, hostStart, hostEnd);
     }
@@ -312,9 +341,14 @@ public final class UrlIdentity {
     int high = percent + 1 < end ? hexValue(url.charAt(percent + 1)) : -1;
     int low = percent + 2 < end ? hexValue(url.charAt(percent + 2)) : -1;
     if (high < 0 || low < 0) {
-      throw invalid("URL", url, Checks.quote(url.substring(percent, Math.min(percent + 3, end)))
-          + " at index " + percent + " is not a valid percent-escape; '%' must be followed by "
-          + "two hex digits (a literal '%' is written %25)");
+      throw invalid(
+          "URL",
+          url,
+          Checks.quote(url.substring(percent, Math.min(percent + 3, end)))
+              + " at index "
+              + percent
+              + " is not a valid percent-escape; '%' must be followed by "
+              + "two hex digits (a literal '%' is written %25)");
     }
     int octet = high * 16 + low;
     if (isUnreserved(octet)) {
@@ -327,7 +361,8 @@ public final class UrlIdentity {
   /** Writes the code point at {@code index} as UTF-8 escapes; returns its last char index. */
   private static int appendUtf8(String url, int index, int end, StringBuilder out) {
     char c = url.charAt(index);
-    if (Character.isHighSurrogate(c) && index + 1 < end
+    if (Character.isHighSurrogate(c)
+        && index + 1 < end
         && Character.isLowSurrogate(url.charAt(index + 1))) {
       int codePoint = Character.toCodePoint(c, url.charAt(index + 1));
       appendEscaped(0xF0 | codePoint >> 18, out);
@@ -337,8 +372,10 @@ public final class UrlIdentity {
       return index + 1;
     }
     if (Character.isSurrogate(c)) {
-      throw invalid("URL", url, "the unpaired surrogate at index " + index
-          + " is not a character; the text is damaged");
+      throw invalid(
+          "URL",
+          url,
+          "the unpaired surrogate at index " + index + " is not a character; the text is damaged");
     }
     if (c < 0x800) {
       appendEscaped(0xC0 | c >> 6, out);
@@ -355,15 +392,28 @@ public final class UrlIdentity {
   }
 
   private static boolean isUnreserved(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c)
-        || c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || isDigit(c)
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
   }
 
   /** Printable ASCII that RFC 3986 does not allow in a path or query. */
   private static boolean isOutsideUri(char c) {
     switch (c) {
-      case '"': case '<': case '>': case '^': case '`': case '{': case '|': case '}':
-      case '[': case ']':
+      case '"':
+      case '<':
+      case '>':
+      case '^':
+      case '`':
+      case '{':
+      case '|':
+      case '}':
+      case '[':
+      case ']':
         return true;
       default:
         return false;
@@ -371,8 +421,7 @@ public final class UrlIdentity {
   }
 
   private static boolean isHostCharacter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c)
-        || c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '-' || c == '_';
   }
 
   private static boolean isDigit(int c) {
@@ -415,14 +464,23 @@ public final class UrlIdentity {
   }
 
   private static IllegalArgumentException invalidPort(String url, int colon, int end) {
-    return invalid("URL", url, "the port " + Checks.quote(url.substring(colon + 1, end))
-        + " is not valid; a port is a number from 1 to 65535");
+    return invalid(
+        "URL",
+        url,
+        "the port "
+            + Checks.quote(url.substring(colon + 1, end))
+            + " is not valid; a port is a number from 1 to 65535");
   }
 
   private static IllegalArgumentException invalidHost(
       String what, String value, String host, int start, int end) {
-    return invalid(what, value, "the host " + Checks.quote(host.substring(start, end))
-        + " is not a valid host name; " + VALID_HOSTS);
+    return invalid(
+        what,
+        value,
+        "the host "
+            + Checks.quote(host.substring(start, end))
+            + " is not a valid host name; "
+            + VALID_HOSTS);
   }
 
   private static IllegalArgumentException invalidSha256(String hex) {
@@ -430,7 +488,7 @@ public final class UrlIdentity {
   }
 
   private static IllegalArgumentException invalid(String what, String value, String reason) {
-    return new IllegalArgumentException("Invalid " + what + " " + Checks.quote(value) + ": "
-        + reason);
+    return new IllegalArgumentException(
+        "Invalid " + what + " " + Checks.quote(value) + ": " + reason);
   }
 }

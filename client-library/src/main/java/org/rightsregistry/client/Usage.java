@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A usage category: what use of an item is meant. Categories form a hierarchy, and a statement
- * on a broader category applies to the narrower ones unless a narrower statement says otherwise.
+ * A usage category: what use of an item is meant. Categories form a hierarchy, and a statement on a
+ * broader category applies to the narrower ones unless a narrower statement says otherwise.
  *
  * <pre>
  * text-and-data-mining

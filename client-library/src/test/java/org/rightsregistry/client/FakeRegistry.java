@@ -26,12 +26,10 @@ final class FakeRegistry implements AutoCloseable {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** What the fake answers to one request. */
-  record Answer(int status, String contentType, String body) {
-  }
+  record Answer(int status, String contentType, String body) {}
 
   /** What the fake was sent. */
-  record Received(String method, String path, String contentType, JsonNode body) {
-  }
+  record Received(String method, String path, String contentType, JsonNode body) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -64,26 +62,31 @@ final class FakeRegistry implements AutoCloseable {
 
   /** Holds every answer back until the fake is closed. */
   void hang() {
-    answer(request -> {
-      awaitRelease();
-      return allowEveryItem(request);
-    });
+    answer(
+        request -> {
+          awaitRelease();
+          return allowEveryItem(request);
+        });
   }
 
   /** Answers ALLOW for every item, with the item's index in the explanation. */
   static Answer allowEveryItem(JsonNode request) {
-    ObjectNode response = JSON.createObjectNode()
-        .put("usage", request.get("usage").stringValue())
-        .put("registrySequence", 7)
-        .put("evaluatedAt", "2026-12-04T16:00:00Z");
+    ObjectNode response =
+        JSON.createObjectNode()
+            .put("usage", request.get("usage").stringValue())
+            .put("registrySequence", 7)
+            .put("evaluatedAt", "2026-12-04T16:00:00Z");
     ArrayNode decisions = response.putArray("decisions");
     JsonNode items = request.get("items");
     for (int i = 0; i < items.size(); i++) {
       ObjectNode decision = decisions.addObject();
       decision.set("item", items.get(i));
-      decision.put("usage", request.get("usage").stringValue())
-          .put("verdict", "ALLOW").put("rule", "allowed")
-          .put("explanation", "Allowed item " + i + ".").put("conflict", false)
+      decision
+          .put("usage", request.get("usage").stringValue())
+          .put("verdict", "ALLOW")
+          .put("rule", "allowed")
+          .put("explanation", "Allowed item " + i + ".")
+          .put("conflict", false)
           .put("registrySequence", 7);
       decision.putObject("categories");
       decision.putArray("evidence");
@@ -94,8 +97,12 @@ final class FakeRegistry implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
     JsonNode json = JSON.readTree(body);
-    received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-        exchange.getRequestHeaders().getFirst("Content-Type"), json));
+    received.add(
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            json));
 
     Answer answer = answers.apply(json);
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

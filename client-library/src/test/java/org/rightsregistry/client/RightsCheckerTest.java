@@ -33,7 +33,8 @@ class RightsCheckerTest {
   private static final Instant NOW = Instant.parse("2026-12-04T16:00:00Z");
   private static final String PHOTO = "https://example.org/gallery/a.jpg";
 
-  private static final String DENY_RESPONSE = """
+  private static final String DENY_RESPONSE =
+      """
       {"usage": "generative-ai-training", "registrySequence": 69210,
        "evaluatedAt": "2026-12-04T16:00:00Z",
        "decisions": [{
@@ -79,29 +80,45 @@ class RightsCheckerTest {
     assertThat(decision.rule()).isEqualTo("reservation");
     assertThat(decision.registrySequence()).isEqualTo(OptionalLong.of(69210));
     assertThat(decision.categories()).isEqualTo(Map.of(Usage.AI_TRAINING, Effect.RESERVED));
-    assertThat(decision.evidence()).singleElement().satisfies(evidence -> {
-      assertThat(evidence.rightsHolder()).isEqualTo(new Party("dacs", "DACS"));
-      assertThat(evidence.decisive()).isTrue();
-    });
+    assertThat(decision.evidence())
+        .singleElement()
+        .satisfies(
+            evidence -> {
+              assertThat(evidence.rightsHolder()).isEqualTo(new Party("dacs", "DACS"));
+              assertThat(evidence.decisive()).isTrue();
+            });
   }
 
   @Test
   void checkAll_postsTheWireFormatRequestToV1Checks() {
-    checker().build().checkAll(List.of(Item.url(PHOTO),
-        new Item(null, "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855",
-            new Accession("tate", "N00079"))), Usage.AI_TRAINING);
+    checker()
+        .build()
+        .checkAll(
+            List.of(
+                Item.url(PHOTO),
+                new Item(
+                    null,
+                    "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855",
+                    new Accession("tate", "N00079"))),
+            Usage.AI_TRAINING);
 
-    assertThat(registry.received()).singleElement().satisfies(request -> {
-      assertThat(request.method()).isEqualTo("POST");
-      assertThat(request.path()).isEqualTo("/v1/checks");
-      assertThat(request.contentType()).isEqualTo("application/json");
-      assertThat(request.body()).isEqualTo(JSON.readTree("""
+    assertThat(registry.received())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.method()).isEqualTo("POST");
+              assertThat(request.path()).isEqualTo("/v1/checks");
+              assertThat(request.contentType()).isEqualTo("application/json");
+              assertThat(request.body())
+                  .isEqualTo(
+                      JSON.readTree(
+                          """
           {"usage": "ai-training", "items": [
             {"url": "https://example.org/gallery/a.jpg"},
             {"sha256": "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855",
              "accession": {"institution": "tate", "number": "N00079"}}]}
           """));
-    });
+            });
   }
 
   @ParameterizedTest
@@ -111,18 +128,23 @@ class RightsCheckerTest {
 
     checker().registry(base).build().check(Item.url(PHOTO), Usage.AI_TRAINING);
 
-    assertThat(registry.received()).singleElement()
-        .extracting(FakeRegistry.Received::path).isEqualTo("/registry/v1/checks");
+    assertThat(registry.received())
+        .singleElement()
+        .extracting(FakeRegistry.Received::path)
+        .isEqualTo("/registry/v1/checks");
   }
 
   @Test
   void checkAll_moreThanTenThousandItems_splitsRequestsAndKeepsTheOrder() {
-    List<Item> items = IntStream.range(0, 10_001)
-        .mapToObj(i -> Item.url("https://example.org/" + i + ".jpg")).toList();
+    List<Item> items =
+        IntStream.range(0, 10_001)
+            .mapToObj(i -> Item.url("https://example.org/" + i + ".jpg"))
+            .toList();
 
     List<Decision> decisions = checker().build().checkAll(items, Usage.AI_TRAINING);
 
-    assertThat(registry.received()).extracting(request -> request.body().get("items").size())
+    assertThat(registry.received())
+        .extracting(request -> request.body().get("items").size())
         .containsExactly(10_000, 1);
     assertThat(decisions).extracting(Decision::item).isEqualTo(items);
     assertThat(decisions.get(10_000).explanation()).isEqualTo("Allowed item 0.");
@@ -136,7 +158,10 @@ class RightsCheckerTest {
 
   @Test
   void checkAll_badRequest_throwsTheProblemDetails() {
-    registry.answerAlways(400, "application/problem+json", """
+    registry.answerAlways(
+        400,
+        "application/problem+json",
+        """
         {"type": "https://w3id.org/rights-registry/problems/invalid-field",
          "title": "Invalid field", "status": 400,
          "detail": "items/0/url is longer than 4096 characters", "field": "/items/0/url"}
@@ -144,17 +169,20 @@ class RightsCheckerTest {
     RightsChecker checker = checker().build();
 
     assertThatThrownBy(() -> checker.check(Item.url(PHOTO), Usage.AI_TRAINING))
-        .isInstanceOfSatisfying(RegistryRequestException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.type())
-              .isEqualTo("https://w3id.org/rights-registry/problems/invalid-field");
-          assertThat(e.detail()).isEqualTo("items/0/url is longer than 4096 characters");
-          assertThat(e.field()).contains("/items/0/url");
-        })
+        .isInstanceOfSatisfying(
+            RegistryRequestException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.type())
+                  .isEqualTo("https://w3id.org/rights-registry/problems/invalid-field");
+              assertThat(e.detail()).isEqualTo("items/0/url is longer than 4096 characters");
+              assertThat(e.field()).contains("/items/0/url");
+            })
         .isInstanceOf(RightsRegistryException.class)
-        .hasMessage("The registry refused the check request with HTTP 400 (https://w3id.org/"
-            + "rights-registry/problems/invalid-field at /items/0/url): items/0/url is longer "
-            + "than 4096 characters");
+        .hasMessage(
+            "The registry refused the check request with HTTP 400 (https://w3id.org/"
+                + "rights-registry/problems/invalid-field at /items/0/url): items/0/url is longer "
+                + "than 4096 characters");
   }
 
   @Test
@@ -163,12 +191,14 @@ class RightsCheckerTest {
     RightsChecker checker = checker().build();
 
     assertThatThrownBy(() -> checker.check(Item.url(PHOTO), Usage.AI_TRAINING))
-        .isInstanceOfSatisfying(RegistryRequestException.class, e -> {
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.type()).isEqualTo("about:blank");
-          assertThat(e.detail()).isEqualTo("HTTP 404 without a problem document");
-          assertThat(e.field()).isEmpty();
-        });
+        .isInstanceOfSatisfying(
+            RegistryRequestException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.type()).isEqualTo("about:blank");
+              assertThat(e.detail()).isEqualTo("HTTP 404 without a problem document");
+              assertThat(e.field()).isEmpty();
+            });
   }
 
   @ParameterizedTest
@@ -176,16 +206,27 @@ class RightsCheckerTest {
   void checkAll_registryFailsOrSheds_deniesEveryItemWithTheReason(int status) {
     registry.answerAlways(status, "application/problem+json", "{\"status\": " + status + "}");
 
-    List<Decision> decisions = checker().build().checkAll(
-        List.of(Item.url(PHOTO), Item.accession("tate", "N00079")), Usage.AI_TRAINING);
+    List<Decision> decisions =
+        checker()
+            .build()
+            .checkAll(
+                List.of(Item.url(PHOTO), Item.accession("tate", "N00079")), Usage.AI_TRAINING);
 
-    assertThat(decisions).hasSize(2).allSatisfy(decision -> {
-      assertFailedClosed(decision, Verdict.DENY);
-      assertThat(decision.explanation()).isEqualTo("The registry at " + registry.uri()
-          + " could not be checked at 2026-12-04T16:00:00Z (it answered HTTP " + status
-          + "), so the item is treated as DENY until it can be.");
-    });
-    assertThat(decisions).extracting(Decision::item)
+    assertThat(decisions)
+        .hasSize(2)
+        .allSatisfy(
+            decision -> {
+              assertFailedClosed(decision, Verdict.DENY);
+              assertThat(decision.explanation())
+                  .isEqualTo(
+                      "The registry at "
+                          + registry.uri()
+                          + " could not be checked at 2026-12-04T16:00:00Z (it answered HTTP "
+                          + status
+                          + "), so the item is treated as DENY until it can be.");
+            });
+    assertThat(decisions)
+        .extracting(Decision::item)
         .containsExactly(Item.url(PHOTO), Item.accession("tate", "N00079"));
   }
 
@@ -193,8 +234,11 @@ class RightsCheckerTest {
   void checkAll_registryTooSlow_deniesAfterTheRequestTimeout() {
     registry.hang();
 
-    Decision decision = checker().requestTimeout(Duration.ofMillis(300)).build()
-        .check(Item.url(PHOTO), Usage.AI_TRAINING);
+    Decision decision =
+        checker()
+            .requestTimeout(Duration.ofMillis(300))
+            .build()
+            .check(Item.url(PHOTO), Usage.AI_TRAINING);
 
     assertFailedClosed(decision, Verdict.DENY);
     assertThat(decision.explanation())
@@ -208,8 +252,12 @@ class RightsCheckerTest {
       closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
     }
 
-    Decision decision = checker().registry(closedPort).connectTimeout(Duration.ofSeconds(2))
-        .build().check(Item.url(PHOTO), Usage.AI_TRAINING);
+    Decision decision =
+        checker()
+            .registry(closedPort)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build()
+            .check(Item.url(PHOTO), Usage.AI_TRAINING);
 
     assertFailedClosed(decision, Verdict.DENY);
     assertThat(decision.explanation()).contains("(the connection was refused or failed)");
@@ -229,12 +277,15 @@ class RightsCheckerTest {
   void checkAll_answerWithADecisionMissing_deniesWithTheReason() {
     registry.answerAlways(200, "application/json", DENY_RESPONSE);
 
-    List<Decision> decisions = checker().build().checkAll(
-        List.of(Item.url(PHOTO), Item.url(PHOTO)), Usage.GENERATIVE_AI_TRAINING);
+    List<Decision> decisions =
+        checker()
+            .build()
+            .checkAll(List.of(Item.url(PHOTO), Item.url(PHOTO)), Usage.GENERATIVE_AI_TRAINING);
 
     assertThat(decisions).allSatisfy(decision -> assertFailedClosed(decision, Verdict.DENY));
-    assertThat(decisions.get(0).explanation()).contains("its answer is not a check response of "
-        + "API v1: it holds 1 decisions for 2 items");
+    assertThat(decisions.get(0).explanation())
+        .contains(
+            "its answer is not a check response of " + "API v1: it holds 1 decisions for 2 items");
   }
 
   @Test
@@ -250,8 +301,8 @@ class RightsCheckerTest {
 
   @Test
   void checkAll_decisionWithoutVerdict_deniesNamingTheField() {
-    registry.answerAlways(200, "application/json",
-        DENY_RESPONSE.replace("\"verdict\": \"DENY\",", ""));
+    registry.answerAlways(
+        200, "application/json", DENY_RESPONSE.replace("\"verdict\": \"DENY\",", ""));
 
     Decision decision = checker().build().check(Item.url(PHOTO), Usage.GENERATIVE_AI_TRAINING);
 
@@ -264,8 +315,11 @@ class RightsCheckerTest {
   void checkAll_unavailableConfiguredAsUnknown_givesUnknown() {
     registry.answerAlways(503, "text/plain", "busy");
 
-    Decision decision = checker().onRegistryUnavailable(Verdict.UNKNOWN).build()
-        .check(Item.url(PHOTO), Usage.AI_TRAINING);
+    Decision decision =
+        checker()
+            .onRegistryUnavailable(Verdict.UNKNOWN)
+            .build()
+            .check(Item.url(PHOTO), Usage.AI_TRAINING);
 
     assertFailedClosed(decision, Verdict.UNKNOWN);
     assertThat(decision.explanation())
@@ -275,15 +329,20 @@ class RightsCheckerTest {
   @Test
   void checkAll_secondRequestFails_keepsTheFirstAnswersAndDeniesTheRest() {
     AtomicInteger requests = new AtomicInteger();
-    registry.answer(request -> requests.incrementAndGet() == 1
-        ? FakeRegistry.allowEveryItem(request)
-        : new Answer(503, "text/plain", "busy"));
-    List<Item> items = IntStream.range(0, 10_002)
-        .mapToObj(i -> Item.url("https://example.org/" + i + ".jpg")).toList();
+    registry.answer(
+        request ->
+            requests.incrementAndGet() == 1
+                ? FakeRegistry.allowEveryItem(request)
+                : new Answer(503, "text/plain", "busy"));
+    List<Item> items =
+        IntStream.range(0, 10_002)
+            .mapToObj(i -> Item.url("https://example.org/" + i + ".jpg"))
+            .toList();
 
     List<Decision> decisions = checker().build().checkAll(items, Usage.AI_TRAINING);
 
-    assertThat(decisions.subList(0, 10_000)).extracting(Decision::verdict)
+    assertThat(decisions.subList(0, 10_000))
+        .extracting(Decision::verdict)
         .containsOnly(Verdict.ALLOW);
     assertThat(decisions.subList(10_000, 10_002))
         .allSatisfy(decision -> assertFailedClosed(decision, Verdict.DENY));
@@ -305,13 +364,13 @@ class RightsCheckerTest {
     RightsChecker checker = checker().build();
 
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> checker.checkAll(
-            List.of(Item.accession("Tate", "1")), Usage.AI_TRAINING))
+        .isThrownBy(() -> checker.checkAll(List.of(Item.accession("Tate", "1")), Usage.AI_TRAINING))
         .withMessageStartingWith("items[0].accession.institution 'Tate' is not a party id");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> checker.checkAll(List.of(Item.sha256("abc")), Usage.AI_TRAINING))
-        .withMessage("items[0].sha256: Invalid sha256 'abc': a SHA-256 digest is written as 64 "
-            + "hex digits");
+        .withMessage(
+            "items[0].sha256: Invalid sha256 'abc': a SHA-256 digest is written as 64 "
+                + "hex digits");
   }
 
   @Test
@@ -329,8 +388,10 @@ class RightsCheckerTest {
   void builder_failOpenVerdict_isRefused(Verdict verdict) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> RightsChecker.builder().onRegistryUnavailable(verdict))
-        .withMessage("onRegistryUnavailable must be DENY or UNKNOWN, since what could not be "
-            + "checked is never allowed, but was " + verdict);
+        .withMessage(
+            "onRegistryUnavailable must be DENY or UNKNOWN, since what could not be "
+                + "checked is never allowed, but was "
+                + verdict);
   }
 
   @Test

@@ -73,8 +73,16 @@ final class TestStatements {
   }
 
   Statement build() {
-    return new Statement(declarationId, sequence, Instant.parse("2026-01-01T00:00:00Z")
-        .plusSeconds(sequence), declarant, rightsHolder, matched, usages, rightsStatement,
-        validFrom, validUntil);
+    return new Statement(
+        declarationId,
+        sequence,
+        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(sequence),
+        declarant,
+        rightsHolder,
+        matched,
+        usages,
+        rightsStatement,
+        validFrom,
+        validUntil);
   }
 }

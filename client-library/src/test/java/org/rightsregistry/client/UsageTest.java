@@ -13,17 +13,16 @@ class UsageTest {
 
   @ParameterizedTest
   @CsvSource({
-      "text-and-data-mining,       ''",
-      "ai-training,                text-and-data-mining",
-      "generative-ai-training,     ai-training",
-      "non-generative-ai-training, ai-training",
-      "ai-inference,               text-and-data-mining",
-      "search-indexing,            text-and-data-mining",
+    "text-and-data-mining,       ''",
+    "ai-training,                text-and-data-mining",
+    "generative-ai-training,     ai-training",
+    "non-generative-ai-training, ai-training",
+    "ai-inference,               text-and-data-mining",
+    "search-indexing,            text-and-data-mining",
   })
   void broader_followsTheWireFormatHierarchy(String id, String broaderId) {
-    Optional<Usage> expected = broaderId.isEmpty()
-        ? Optional.empty()
-        : Optional.of(Usage.fromId(broaderId));
+    Optional<Usage> expected =
+        broaderId.isEmpty() ? Optional.empty() : Optional.of(Usage.fromId(broaderId));
 
     assertThat(Usage.fromId(id).broader()).isEqualTo(expected);
   }
@@ -38,19 +37,20 @@ class UsageTest {
   void fromId_unknownId_namesTheValidIds() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Usage.fromId("AI_TRAINING"))
-        .withMessage("Unknown usage category 'AI_TRAINING'; valid ids are: text-and-data-mining,"
-            + " ai-training, generative-ai-training, non-generative-ai-training, ai-inference,"
-            + " search-indexing");
+        .withMessage(
+            "Unknown usage category 'AI_TRAINING'; valid ids are: text-and-data-mining,"
+                + " ai-training, generative-ai-training, non-generative-ai-training, ai-inference,"
+                + " search-indexing");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "generative-ai-training, generative-ai-training, true",
-      "generative-ai-training, ai-training,            true",
-      "generative-ai-training, text-and-data-mining,   true",
-      "ai-training,            generative-ai-training, false",
-      "ai-inference,           ai-training,            false",
-      "search-indexing,        text-and-data-mining,   true",
+    "generative-ai-training, generative-ai-training, true",
+    "generative-ai-training, ai-training,            true",
+    "generative-ai-training, text-and-data-mining,   true",
+    "ai-training,            generative-ai-training, false",
+    "ai-inference,           ai-training,            false",
+    "search-indexing,        text-and-data-mining,   true",
   })
   void isWithin_holdsForItselfAndBroaderCategoriesOnly(String id, String otherId, boolean within) {
     assertThat(Usage.fromId(id).isWithin(Usage.fromId(otherId))).isEqualTo(within);
@@ -58,9 +58,11 @@ class UsageTest {
 
   @Test
   void effectAndSelectorTypeIds_matchTheWireFormat() {
-    assertThat(Effect.values()).extracting(Effect::id)
+    assertThat(Effect.values())
+        .extracting(Effect::id)
         .containsExactly("reserved", "allowed", "licence-required");
-    assertThat(SelectorType.values()).extracting(SelectorType::id)
+    assertThat(SelectorType.values())
+        .extracting(SelectorType::id)
         .containsExactly("url", "url-prefix", "domain", "sha256", "accession");
     assertThat(Effect.fromId("licence-required")).isEqualTo(Effect.LICENCE_REQUIRED);
     assertThat(SelectorType.fromId("url-prefix")).isEqualTo(SelectorType.URL_PREFIX);

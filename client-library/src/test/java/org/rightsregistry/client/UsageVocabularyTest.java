@@ -33,25 +33,30 @@ class UsageVocabularyTest {
   @BeforeAll
   static void readVocabulary() throws IOException {
     Model model = ModelFactory.createDefaultModel();
-    try (InputStream turtle = UsageVocabularyTest.class.getClassLoader()
-        .getResourceAsStream(VOCABULARY)) {
-      assertThat(turtle).as("%s on the test classpath, from the vocabularies module", VOCABULARY)
+    try (InputStream turtle =
+        UsageVocabularyTest.class.getClassLoader().getResourceAsStream(VOCABULARY)) {
+      assertThat(turtle)
+          .as("%s on the test classpath, from the vocabularies module", VOCABULARY)
           .isNotNull();
       RDFDataMgr.read(model, turtle, Lang.TURTLE);
     }
     Resource concept = model.createResource(SKOS + "Concept");
     Property broader = model.createProperty(SKOS + "broader");
-    model.listSubjectsWithProperty(model.createProperty(
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), concept).forEachRemaining(subject -> {
-          if (subject.isURIResource() && subject.getURI().startsWith(USAGE_NAMESPACE)) {
-            broaderById.put(idOf(subject), broaderId(subject, broader));
-          }
-        });
+    model
+        .listSubjectsWithProperty(
+            model.createProperty("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), concept)
+        .forEachRemaining(
+            subject -> {
+              if (subject.isURIResource() && subject.getURI().startsWith(USAGE_NAMESPACE)) {
+                broaderById.put(idOf(subject), broaderId(subject, broader));
+              }
+            });
   }
 
   @Test
   void usageIds_areTheConceptsOfTheVocabulary() {
-    assertThat(broaderById).as("skos:Concepts under %s in %s", USAGE_NAMESPACE, VOCABULARY)
+    assertThat(broaderById)
+        .as("skos:Concepts under %s in %s", USAGE_NAMESPACE, VOCABULARY)
         .isNotEmpty();
     assertThat(Arrays.stream(Usage.values()).map(Usage::id))
         .containsExactlyInAnyOrderElementsOf(broaderById.keySet());
@@ -59,11 +64,15 @@ class UsageVocabularyTest {
 
   @Test
   void broaderCategories_areTheSkosBroaderConcepts() {
-    Map<String, String> enumBroader = Arrays.stream(Usage.values()).collect(Collectors.toMap(
-        Usage::id, usage -> usage.broader().map(Usage::id).orElse("")));
-    Map<String, String> vocabularyBroader = broaderById.entrySet().stream().collect(
-        Collectors.toMap(Map.Entry::getKey, entry -> Optional.ofNullable(entry.getValue())
-            .orElse("")));
+    Map<String, String> enumBroader =
+        Arrays.stream(Usage.values())
+            .collect(
+                Collectors.toMap(Usage::id, usage -> usage.broader().map(Usage::id).orElse("")));
+    Map<String, String> vocabularyBroader =
+        broaderById.entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey, entry -> Optional.ofNullable(entry.getValue()).orElse("")));
 
     assertThat(enumBroader).isEqualTo(vocabularyBroader);
   }

@@ -17,47 +17,72 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.rightsregistry");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.rightsregistry");
   }
 
   @Test
   void clientLibraryKnowsNothingOfTheServer() {
-    ArchRule rule = noClasses().that().resideInAPackage("org.rightsregistry.client..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.rightsregistry.server..",
-            "org.springframework..", "org.jooq..", "org.apache.jena..")
-        .because("crawlers and trainers embed the client library without a server, Spring "
-            + "or Jena");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("org.rightsregistry.client..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "org.rightsregistry.server..",
+                "org.springframework..",
+                "org.jooq..",
+                "org.apache.jena..")
+            .because(
+                "crawlers and trainers embed the client library without a server, Spring "
+                    + "or Jena");
     rule.check(classes);
   }
 
   @Test
   void vocabulariesKnowNothingOfTheServerOrTheClient() {
-    ArchRule rule = noClasses().that().resideInAPackage("org.rightsregistry.vocabulary..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.rightsregistry.server..",
-            "org.rightsregistry.client..", "org.springframework..")
-        .because("the vocabulary is published on its own and every other part depends on it");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("org.rightsregistry.vocabulary..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "org.rightsregistry.server..",
+                "org.rightsregistry.client..",
+                "org.springframework..")
+            .because("the vocabulary is published on its own and every other part depends on it");
     rule.check(classes);
   }
 
   @Test
   void webControllersDoNotTouchTheDatabase() {
-    ArchRule rule = noClasses().that().areAnnotatedWith(RestController.class)
-        .should().dependOnClassesThat().resideInAnyPackage("org.jooq..",
-            "org.rightsregistry.server.persistence..")
-        .because("controllers speak HTTP and call services; persistence stays behind them");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jooq..", "org.rightsregistry.server.persistence..")
+            .because("controllers speak HTTP and call services; persistence stays behind them");
     rule.check(classes);
   }
 
   @Test
   void onlyPersistenceUsesJooq() {
-    ArchRule rule = noClasses().that()
-        .resideOutsideOfPackage("org.rightsregistry.server.persistence..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.jooq..",
-            "org.rightsregistry.server.persistence.jooq..")
-        .because("jOOQ and its generated classes are kept inside persistence, which hands out "
-            + "the registry's own records");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("org.rightsregistry.server.persistence..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jooq..", "org.rightsregistry.server.persistence.jooq..")
+            .because(
+                "jOOQ and its generated classes are kept inside persistence, which hands out "
+                    + "the registry's own records");
     rule.check(classes);
   }
 }

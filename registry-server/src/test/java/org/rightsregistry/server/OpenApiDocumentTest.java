@@ -30,13 +30,29 @@ class OpenApiDocumentTest {
     JsonNode document = YAMLMapper.builder().build().readTree(served.body());
 
     Set<String> described = new HashSet<>();
-    document.get("paths").properties().forEach(path -> path.getValue().properties()
-        .forEach(operation -> described.add(operation.getKey().toUpperCase() + " "
-            + path.getKey())));
+    document
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation ->
+                            described.add(operation.getKey().toUpperCase() + " " + path.getKey())));
     Set<String> implemented = new HashSet<>();
-    mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues()
-        .forEach(pattern -> info.getMethodsCondition().getMethods()
-            .forEach(method -> implemented.add(method.name() + " " + pattern))));
+    mappings
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            info ->
+                info.getPatternValues()
+                    .forEach(
+                        pattern ->
+                            info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(
+                                    method -> implemented.add(method.name() + " " + pattern))));
     implemented.removeIf(endpoint -> !endpoint.contains(" /v1/"));
 
     assertThat(described).isEqualTo(implemented);

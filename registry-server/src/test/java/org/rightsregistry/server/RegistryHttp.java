@@ -15,9 +15,8 @@ public final class RegistryHttp {
 
   private static final JsonMapper json = JsonMapper.builder().build();
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
   public RegistryHttp(int port) {
@@ -37,9 +36,10 @@ public final class RegistryHttp {
   }
 
   public Response post(String path, String contentType, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -48,10 +48,14 @@ public final class RegistryHttp {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body(),
+      HttpResponse<String> response =
+          client.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body(),
           response.headers().firstValue("Location").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

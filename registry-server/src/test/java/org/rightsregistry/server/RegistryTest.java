@@ -8,9 +8,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test against the whole server on a random loopback port and a throw-away embedded
- * PostgreSQL. Every class with this annotation shares one application context (and so one
- * database), so tests must not assume the registry is empty.
+ * A test against the whole server on a random loopback port and a throw-away embedded PostgreSQL.
+ * Every class with this annotation shares one application context (and so one database), so tests
+ * must not assume the registry is empty.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

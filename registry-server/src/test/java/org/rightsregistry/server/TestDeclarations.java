@@ -14,7 +14,8 @@ public final class TestDeclarations {
          "subjects": [{"type": "url", "value": "%s"}],
          "usages": {"ai-training": "reserved", "search-indexing": "allowed"},
          "rightsStatement": "http://rightsstatements.org/vocab/InC/1.0/"}
-        """.formatted(url);
+        """
+        .formatted(url);
   }
 
   /** A URL no other test uses, spelled in a form that normalisation changes. */

@@ -17,32 +17,41 @@ import java.util.List;
  */
 final class ApiSchemas {
 
-    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
-            .formatAssertionsEnabled(true)
-            .pathType(PathType.JSON_POINTER)
-            .build();
+  private static final SchemaRegistryConfig CONFIG =
+      SchemaRegistryConfig.builder()
+          .formatAssertionsEnabled(true)
+          .pathType(PathType.JSON_POINTER)
+          .build();
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemaRegistryConfig(CONFIG)
-                    .schemaIdResolvers(resolvers -> resolvers.mapPrefix(JsonSchemas.ID_PREFIX,
-                            "classpath:" + JsonSchemas.CLASSPATH_DIRECTORY)));
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder
+                  .schemaRegistryConfig(CONFIG)
+                  .schemaIdResolvers(
+                      resolvers ->
+                          resolvers.mapPrefix(
+                              JsonSchemas.ID_PREFIX,
+                              "classpath:" + JsonSchemas.CLASSPATH_DIRECTORY)));
 
-    private ApiSchemas() {
-    }
+  private ApiSchemas() {}
 
-    static Schema schema(String name) {
-        return REGISTRY.getSchema(SchemaLocation.of(JsonSchemas.id(name).toString()));
-    }
+  static Schema schema(String name) {
+    return REGISTRY.getSchema(SchemaLocation.of(JsonSchemas.id(name).toString()));
+  }
 
-    static List<Error> validate(String name, String json) {
-        return schema(name).validate(json, InputFormat.JSON);
-    }
+  static List<Error> validate(String name, String json) {
+    return schema(name).validate(json, InputFormat.JSON);
+  }
 
-    /** An error as "pointer keyword: message", pointer "" for the document itself. */
-    static String describe(Error error) {
-        return "'" + error.getInstanceLocation() + "' " + error.getKeyword() + ": "
-                + error.getMessage();
-    }
+  /** An error as "pointer keyword: message", pointer "" for the document itself. */
+  static String describe(Error error) {
+    return "'"
+        + error.getInstanceLocation()
+        + "' "
+        + error.getKeyword()
+        + ": "
+        + error.getMessage();
+  }
 }

@@ -23,136 +23,141 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class UsageVocabularyTest {
 
-    private final UsageVocabulary vocabulary = UsageVocabulary.loadDefault();
+  private final UsageVocabulary vocabulary = UsageVocabulary.loadDefault();
 
-    @Test
-    void loadsTheSixUsageCategoriesAndThreeEffects() {
-        assertThat(vocabulary.categoryIds()).containsExactly("ai-inference", "ai-training",
-                "generative-ai-training", "non-generative-ai-training", "search-indexing",
-                "text-and-data-mining");
-        assertThat(vocabulary.effectIds())
-                .containsExactly("allowed", "licence-required", "reserved");
+  @Test
+  void loadsTheSixUsageCategoriesAndThreeEffects() {
+    assertThat(vocabulary.categoryIds())
+        .containsExactly(
+            "ai-inference",
+            "ai-training",
+            "generative-ai-training",
+            "non-generative-ai-training",
+            "search-indexing",
+            "text-and-data-mining");
+    assertThat(vocabulary.effectIds()).containsExactly("allowed", "licence-required", "reserved");
+  }
+
+  @Test
+  void arrangesTheCategoriesInTheHierarchyOfTheWireFormat() {
+    assertThat(vocabulary.broader("text-and-data-mining")).isEmpty();
+    assertThat(vocabulary.broader("ai-training")).contains("text-and-data-mining");
+    assertThat(vocabulary.broader("generative-ai-training")).contains("ai-training");
+    assertThat(vocabulary.broader("non-generative-ai-training")).contains("ai-training");
+    assertThat(vocabulary.broader("ai-inference")).contains("text-and-data-mining");
+    assertThat(vocabulary.broader("search-indexing")).contains("text-and-data-mining");
+
+    assertThat(vocabulary.narrower("text-and-data-mining"))
+        .containsExactly("ai-inference", "ai-training", "search-indexing");
+    assertThat(vocabulary.narrower("ai-training"))
+        .containsExactly("generative-ai-training", "non-generative-ai-training");
+    assertThat(vocabulary.narrower("search-indexing")).isEmpty();
+  }
+
+  @Test
+  void givesEveryTermOfBothSchemesAnEnglishLabelAndDefinition() {
+    Model model = vocabulary.model();
+    List<Resource> concepts = model.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList();
+
+    assertThat(concepts).hasSize(9);
+    for (Resource concept : concepts) {
+      assertThat(englishText(model, concept, SKOS.prefLabel))
+          .as("label of " + concept)
+          .isNotBlank()
+          .doesNotContain("\n");
+      assertThat(englishText(model, concept, SKOS.definition))
+          .as("definition of " + concept)
+          .isNotBlank()
+          .doesNotContain("\n")
+          .endsWith(".");
     }
-
-    @Test
-    void arrangesTheCategoriesInTheHierarchyOfTheWireFormat() {
-        assertThat(vocabulary.broader("text-and-data-mining")).isEmpty();
-        assertThat(vocabulary.broader("ai-training")).contains("text-and-data-mining");
-        assertThat(vocabulary.broader("generative-ai-training")).contains("ai-training");
-        assertThat(vocabulary.broader("non-generative-ai-training")).contains("ai-training");
-        assertThat(vocabulary.broader("ai-inference")).contains("text-and-data-mining");
-        assertThat(vocabulary.broader("search-indexing")).contains("text-and-data-mining");
-
-        assertThat(vocabulary.narrower("text-and-data-mining"))
-                .containsExactly("ai-inference", "ai-training", "search-indexing");
-        assertThat(vocabulary.narrower("ai-training"))
-                .containsExactly("generative-ai-training", "non-generative-ai-training");
-        assertThat(vocabulary.narrower("search-indexing")).isEmpty();
+    for (String id : vocabulary.categoryIds()) {
+      assertThat(vocabulary.label(id)).isNotBlank();
+      assertThat(vocabulary.definition(id)).hasSizeGreaterThan(40);
     }
+  }
 
-    @Test
-    void givesEveryTermOfBothSchemesAnEnglishLabelAndDefinition() {
-        Model model = vocabulary.model();
-        List<Resource> concepts = model.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList();
+  @Test
+  void answersLabelDefinitionAndIriOfACategory() {
+    assertThat(vocabulary.label("ai-training")).isEqualTo("AI training");
+    assertThat(vocabulary.definition("ai-inference")).contains("input");
+    assertThat(vocabulary.iri("generative-ai-training"))
+        .isEqualTo("https://w3id.org/rights-registry/vocab/usage/generative-ai-training");
+  }
 
-        assertThat(concepts).hasSize(9);
-        for (Resource concept : concepts) {
-            assertThat(englishText(model, concept, SKOS.prefLabel)).as("label of " + concept)
-                    .isNotBlank()
-                    .doesNotContain("\n");
-            assertThat(englishText(model, concept, SKOS.definition)).as("definition of " + concept)
-                    .isNotBlank()
-                    .doesNotContain("\n")
-                    .endsWith(".");
-        }
-        for (String id : vocabulary.categoryIds()) {
-            assertThat(vocabulary.label(id)).isNotBlank();
-            assertThat(vocabulary.definition(id)).hasSizeGreaterThan(40);
-        }
+  @Test
+  void shipsNoRetiredCategory() {
+    for (String id : vocabulary.categoryIds()) {
+      assertThat(vocabulary.isDeprecated(id)).as(id).isFalse();
+      assertThat(vocabulary.replacement(id)).as(id).isEmpty();
     }
+  }
 
-    @Test
-    void answersLabelDefinitionAndIriOfACategory() {
-        assertThat(vocabulary.label("ai-training")).isEqualTo("AI training");
-        assertThat(vocabulary.definition("ai-inference")).contains("input");
-        assertThat(vocabulary.iri("generative-ai-training"))
-                .isEqualTo("https://w3id.org/rights-registry/vocab/usage/generative-ai-training");
+  @Test
+  void describesEachSchemeWithTitleVersionAndVersioningPolicy() {
+    Model model = vocabulary.model();
+
+    for (Resource scheme : VocabularyRules.SCHEMES) {
+      assertThat(englishText(model, scheme, DCTerms.title)).as("title").isNotBlank();
+      assertThat(model.getRequiredProperty(scheme, OWL2.versionInfo).getString()).isEqualTo("1");
+      assertThat(englishText(model, scheme, SKOS.note))
+          .contains("never changes its meaning", "owl:deprecated", "dct:isReplacedBy");
     }
+  }
 
-    @Test
-    void shipsNoRetiredCategory() {
-        for (String id : vocabulary.categoryIds()) {
-            assertThat(vocabulary.isDeprecated(id)).as(id).isFalse();
-            assertThat(vocabulary.replacement(id)).as(id).isEmpty();
-        }
-    }
+  @Test
+  void handsOutACopyOfItsModel() {
+    Model copy = vocabulary.model();
+    copy.removeAll();
 
-    @Test
-    void describesEachSchemeWithTitleVersionAndVersioningPolicy() {
-        Model model = vocabulary.model();
+    assertThat(vocabulary.model().isEmpty()).isFalse();
+    assertThat(vocabulary.model().isIsomorphicWith(vocabulary.model())).isTrue();
+  }
 
-        for (Resource scheme : VocabularyRules.SCHEMES) {
-            assertThat(englishText(model, scheme, DCTerms.title)).as("title").isNotBlank();
-            assertThat(model.getRequiredProperty(scheme, OWL2.versionInfo).getString())
-                    .isEqualTo("1");
-            assertThat(englishText(model, scheme, SKOS.note))
-                    .contains("never changes its meaning", "owl:deprecated", "dct:isReplacedBy");
-        }
-    }
+  @Test
+  void refusesAnUnknownCategoryAndListsTheKnownOnes() {
+    assertThatThrownBy(() -> vocabulary.label("ai-use"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'ai-use'")
+        .hasMessageContaining("search-indexing");
+    assertThatThrownBy(() -> vocabulary.narrower("reserved"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
-    @Test
-    void handsOutACopyOfItsModel() {
-        Model copy = vocabulary.model();
-        copy.removeAll();
+  static List<Lang> writableFormats() {
+    return List.of(Lang.TURTLE, Lang.JSONLD, Lang.RDFXML, Lang.NTRIPLES);
+  }
 
-        assertThat(vocabulary.model().isEmpty()).isFalse();
-        assertThat(vocabulary.model().isIsomorphicWith(vocabulary.model())).isTrue();
-    }
+  @ParameterizedTest
+  @MethodSource("writableFormats")
+  void writesEachFormatSoThatReadingItBackGivesTheSameGraph(Lang lang) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    vocabulary.write(out, lang);
 
-    @Test
-    void refusesAnUnknownCategoryAndListsTheKnownOnes() {
-        assertThatThrownBy(() -> vocabulary.label("ai-use"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'ai-use'")
-                .hasMessageContaining("search-indexing");
-        assertThatThrownBy(() -> vocabulary.narrower("reserved"))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+    Model readBack = ModelFactory.createDefaultModel();
+    RDFParser.source(new ByteArrayInputStream(out.toByteArray())).lang(lang).parse(readBack);
+    UsageVocabulary reloaded =
+        UsageVocabulary.load(new ByteArrayInputStream(out.toByteArray()), lang);
 
-    static List<Lang> writableFormats() {
-        return List.of(Lang.TURTLE, Lang.JSONLD, Lang.RDFXML, Lang.NTRIPLES);
-    }
+    assertThat(readBack.isIsomorphicWith(vocabulary.model())).as(lang.getLabel()).isTrue();
+    assertThat(reloaded.categoryIds()).isEqualTo(vocabulary.categoryIds());
+  }
 
-    @ParameterizedTest
-    @MethodSource("writableFormats")
-    void writesEachFormatSoThatReadingItBackGivesTheSameGraph(Lang lang) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        vocabulary.write(out, lang);
+  @Test
+  void refusesToWriteAFormatOutsideTheFour() {
+    assertThatThrownBy(() -> vocabulary.write(new ByteArrayOutputStream(), Lang.TRIG))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TriG")
+        .hasMessageContaining("Turtle");
+  }
 
-        Model readBack = ModelFactory.createDefaultModel();
-        RDFParser.source(new ByteArrayInputStream(out.toByteArray())).lang(lang).parse(readBack);
-        UsageVocabulary reloaded =
-                UsageVocabulary.load(new ByteArrayInputStream(out.toByteArray()), lang);
-
-        assertThat(readBack.isIsomorphicWith(vocabulary.model())).as(lang.getLabel()).isTrue();
-        assertThat(reloaded.categoryIds()).isEqualTo(vocabulary.categoryIds());
-    }
-
-    @Test
-    void refusesToWriteAFormatOutsideTheFour() {
-        assertThatThrownBy(() -> vocabulary.write(new ByteArrayOutputStream(), Lang.TRIG))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("TriG")
-                .hasMessageContaining("Turtle");
-    }
-
-    private static String englishText(Model model, Resource subject, Property property) {
-        return model.listObjectsOfProperty(subject, property)
-                .filterKeep(node -> node.isLiteral()
-                        && node.asLiteral().getLanguage().equals("en"))
-                .mapWith(node -> node.asLiteral())
-                .mapWith(Literal::getLexicalForm)
-                .nextOptional()
-                .orElse("");
-    }
+  private static String englishText(Model model, Resource subject, Property property) {
+    return model
+        .listObjectsOfProperty(subject, property)
+        .filterKeep(node -> node.isLiteral() && node.asLiteral().getLanguage().equals("en"))
+        .mapWith(node -> node.asLiteral())
+        .mapWith(Literal::getLexicalForm)
+        .nextOptional()
+        .orElse("");
+  }
 }

@@ -32,17 +32,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON codec of decisions and items as API v1 writes them ({@code docs/wire-format.md}).
- * It is meant for hosts of {@link org.rightsregistry.client.DecisionEngine}, such as the
- * registry server, so that the server writes and the client reads through one codec. Absent
- * optional values are omitted, never written as {@code null}.
+ * The JSON codec of decisions and items as API v1 writes them ({@code docs/wire-format.md}). It is
+ * meant for hosts of {@link org.rightsregistry.client.DecisionEngine}, such as the registry server,
+ * so that the server writes and the client reads through one codec. Absent optional values are
+ * omitted, never written as {@code null}.
  */
 public final class DecisionDocuments {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private DecisionDocuments() {
-  }
+  private DecisionDocuments() {}
 
   /**
    * Writes a decision as one element of a check response's {@code decisions}.
@@ -76,14 +75,24 @@ public final class DecisionDocuments {
   public static Decision fromJson(JsonNode json) {
     object(json, "");
     Item item = itemFromJson(object(json, "item", ""), "/item");
-    OptionalLong registrySequence = NodeReader.isAbsent(json.get("registrySequence"))
-        ? OptionalLong.empty()
-        : OptionalLong.of(number(json, "registrySequence", ""));
+    OptionalLong registrySequence =
+        NodeReader.isAbsent(json.get("registrySequence"))
+            ? OptionalLong.empty()
+            : OptionalLong.of(number(json, "registrySequence", ""));
 
-    return construct("", () -> new Decision(item, id(json, "usage", "", Usage::fromId),
-        id(json, "verdict", "", DecisionDocuments::verdict), text(json, "rule", ""),
-        text(json, "explanation", ""), bool(json, "conflict", ""), registrySequence,
-        categoriesFromJson(object(json, "categories", "")), evidenceFromJson(json)));
+    return construct(
+        "",
+        () ->
+            new Decision(
+                item,
+                id(json, "usage", "", Usage::fromId),
+                id(json, "verdict", "", DecisionDocuments::verdict),
+                text(json, "rule", ""),
+                text(json, "explanation", ""),
+                bool(json, "conflict", ""),
+                registrySequence,
+                categoriesFromJson(object(json, "categories", "")),
+                evidenceFromJson(json)));
   }
 
   /**
@@ -109,13 +118,13 @@ public final class DecisionDocuments {
   }
 
   /**
-   * Reads an item as in a check request or a decision. Values are kept as written; validating
-   * them against the schema is the caller's task.
+   * Reads an item as in a check request or a decision. Values are kept as written; validating them
+   * against the schema is the caller's task.
    *
    * @param json the item object
    * @return the item
-   * @throws MalformedDocumentException if the JSON is not an object with at least one of
-   *     {@code url}, {@code sha256} and {@code accession}
+   * @throws MalformedDocumentException if the JSON is not an object with at least one of {@code
+   *     url}, {@code sha256} and {@code accession}
    */
   public static Item itemFromJson(JsonNode json) {
     return itemFromJson(object(json, ""), "");
@@ -124,15 +133,17 @@ public final class DecisionDocuments {
   private static Item itemFromJson(JsonNode json, String pointer) {
     String url = optionalText(json, "url", pointer);
     String sha256 = optionalText(json, "sha256", pointer);
-    Accession accession = NodeReader.isAbsent(json.get("accession"))
-        ? null
-        : accessionFromJson(object(json, "accession", pointer), pointer + "/accession");
+    Accession accession =
+        NodeReader.isAbsent(json.get("accession"))
+            ? null
+            : accessionFromJson(object(json, "accession", pointer), pointer + "/accession");
     return construct(pointer, () -> new Item(url, sha256, accession));
   }
 
   private static Accession accessionFromJson(JsonNode json, String pointer) {
-    return construct(pointer, () -> new Accession(
-        text(json, "institution", pointer), text(json, "number", pointer)));
+    return construct(
+        pointer,
+        () -> new Accession(text(json, "institution", pointer), text(json, "number", pointer)));
   }
 
   private static ObjectNode evidenceToJson(Evidence evidence) {
@@ -166,18 +177,25 @@ public final class DecisionDocuments {
   }
 
   private static Evidence evidenceFromJson(JsonNode json, String pointer) {
-    Party rightsHolder = NodeReader.isAbsent(json.get("rightsHolder"))
-        ? null
-        : partyFromJson(object(json, "rightsHolder", pointer), pointer + "/rightsHolder");
-    return construct(pointer, () -> new Evidence(text(json, "source", pointer),
-        text(json, "declarationId", pointer), number(json, "sequence", pointer),
-        instant(json, "recordedAt", pointer),
-        partyFromJson(object(json, "declarant", pointer), pointer + "/declarant"),
-        rightsHolder,
-        selectorFromJson(object(json, "matched", pointer), pointer + "/matched"),
-        id(json, "category", pointer, Usage::fromId),
-        id(json, "effect", pointer, Effect::fromId),
-        optionalText(json, "rightsStatement", pointer), bool(json, "decisive", pointer)));
+    Party rightsHolder =
+        NodeReader.isAbsent(json.get("rightsHolder"))
+            ? null
+            : partyFromJson(object(json, "rightsHolder", pointer), pointer + "/rightsHolder");
+    return construct(
+        pointer,
+        () ->
+            new Evidence(
+                text(json, "source", pointer),
+                text(json, "declarationId", pointer),
+                number(json, "sequence", pointer),
+                instant(json, "recordedAt", pointer),
+                partyFromJson(object(json, "declarant", pointer), pointer + "/declarant"),
+                rightsHolder,
+                selectorFromJson(object(json, "matched", pointer), pointer + "/matched"),
+                id(json, "category", pointer, Usage::fromId),
+                id(json, "effect", pointer, Effect::fromId),
+                optionalText(json, "rightsStatement", pointer),
+                bool(json, "decisive", pointer)));
   }
 
   private static ObjectNode partyToJson(Party party) {
@@ -189,8 +207,8 @@ public final class DecisionDocuments {
   }
 
   private static Party partyFromJson(JsonNode json, String pointer) {
-    return construct(pointer,
-        () -> new Party(text(json, "id", pointer), optionalText(json, "name", pointer)));
+    return construct(
+        pointer, () -> new Party(text(json, "id", pointer), optionalText(json, "name", pointer)));
   }
 
   private static ObjectNode selectorToJson(Selector selector) {
@@ -204,8 +222,11 @@ public final class DecisionDocuments {
   private static Selector selectorFromJson(JsonNode json, String pointer) {
     SelectorType type = id(json, "type", pointer, SelectorType::fromId);
     if (type == SelectorType.ACCESSION) {
-      return construct(pointer, () -> Selector.accession(
-          text(json, "institution", pointer), text(json, "number", pointer)));
+      return construct(
+          pointer,
+          () ->
+              Selector.accession(
+                  text(json, "institution", pointer), text(json, "number", pointer)));
     }
     return construct(pointer, () -> new Selector(type, text(json, "value", pointer), null));
   }
@@ -229,8 +250,10 @@ public final class DecisionDocuments {
         return verdict;
       }
     }
-    throw new IllegalArgumentException("unknown verdict '" + name
-        + "'; valid verdicts are ALLOW, DENY, LICENCE_REQUIRED, UNKNOWN");
+    throw new IllegalArgumentException(
+        "unknown verdict '"
+            + name
+            + "'; valid verdicts are ALLOW, DENY, LICENCE_REQUIRED, UNKNOWN");
   }
 
   private static String escapePointer(String name) {

@@ -8,8 +8,7 @@ import tools.jackson.databind.JsonNode;
 /** Reads typed values out of a JSON tree and names the JSON Pointer of anything malformed. */
 final class NodeReader {
 
-  private NodeReader() {
-  }
+  private NodeReader() {}
 
   static JsonNode object(JsonNode node, String pointer) {
     if (node == null || !node.isObject()) {
@@ -64,8 +63,12 @@ final class NodeReader {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new MalformedDocumentException(pointer + "/" + name, "must be an RFC 3339 "
-          + "date-time such as 2026-01-01T00:00:00Z, but was '" + text + "'");
+      throw new MalformedDocumentException(
+          pointer + "/" + name,
+          "must be an RFC 3339 "
+              + "date-time such as 2026-01-01T00:00:00Z, but was '"
+              + text
+              + "'");
     }
   }
 

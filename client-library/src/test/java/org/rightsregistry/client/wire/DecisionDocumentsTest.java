@@ -29,7 +29,8 @@ class DecisionDocumentsTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The decision of the check response in docs/wire-format.md, with its placeholders filled. */
-  private static final String WIRE_FORMAT_EXAMPLE = """
+  private static final String WIRE_FORMAT_EXAMPLE =
+      """
       {
         "item": {"url": "http://www.tate.org.uk/art/images/work/AR/AR00086_8.jpg"},
         "usage": "generative-ai-training",
@@ -56,13 +57,28 @@ class DecisionDocumentsTest {
       "http://www.tate.org.uk/art/images/work/AR/AR00086_8.jpg";
 
   private static Decision wireFormatExample() {
-    Evidence evidence = new Evidence("registry", "d-1", 12,
-        Instant.parse("2026-03-01T10:15:30Z"), new Party("tate", "Tate"),
-        new Party("dacs", "DACS"), Selector.url(TATE_IMAGE), Usage.AI_TRAINING, Effect.RESERVED,
-        "http://rightsstatements.org/vocab/InC/1.0/", true);
-    return new Decision(Item.url(TATE_IMAGE), Usage.GENERATIVE_AI_TRAINING, Verdict.DENY,
-        "reservation", "DACS reserved ai-training for this item (declaration d-1, exact URL).",
-        false, OptionalLong.of(69210), Map.of(Usage.AI_TRAINING, Effect.RESERVED),
+    Evidence evidence =
+        new Evidence(
+            "registry",
+            "d-1",
+            12,
+            Instant.parse("2026-03-01T10:15:30Z"),
+            new Party("tate", "Tate"),
+            new Party("dacs", "DACS"),
+            Selector.url(TATE_IMAGE),
+            Usage.AI_TRAINING,
+            Effect.RESERVED,
+            "http://rightsstatements.org/vocab/InC/1.0/",
+            true);
+    return new Decision(
+        Item.url(TATE_IMAGE),
+        Usage.GENERATIVE_AI_TRAINING,
+        Verdict.DENY,
+        "reservation",
+        "DACS reserved ai-training for this item (declaration d-1, exact URL).",
+        false,
+        OptionalLong.of(69210),
+        Map.of(Usage.AI_TRAINING, Effect.RESERVED),
         List.of(evidence));
   }
 
@@ -80,24 +96,54 @@ class DecisionDocumentsTest {
   }
 
   static Stream<Decision> decisions() {
-    Evidence sparse = new Evidence("registry", "d-2", 3, Instant.parse("2026-01-02T00:00:00Z"),
-        new Party("photographer", null), null, Selector.accession("tate", "N00079"),
-        Usage.TEXT_AND_DATA_MINING, Effect.LICENCE_REQUIRED, null, false);
+    Evidence sparse =
+        new Evidence(
+            "registry",
+            "d-2",
+            3,
+            Instant.parse("2026-01-02T00:00:00Z"),
+            new Party("photographer", null),
+            null,
+            Selector.accession("tate", "N00079"),
+            Usage.TEXT_AND_DATA_MINING,
+            Effect.LICENCE_REQUIRED,
+            null,
+            false);
     return Stream.of(
         wireFormatExample(),
-        new Decision(new Item("https://example.org/a.jpg",
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", null),
-            Usage.AI_INFERENCE, Verdict.LICENCE_REQUIRED, "licence-required", "Some sentence.",
-            false, OptionalLong.of(0), Map.of(Usage.TEXT_AND_DATA_MINING,
-            Effect.LICENCE_REQUIRED), List.of(sparse)),
-        new Decision(Item.accession("tate", "N00079"), Usage.SEARCH_INDEXING, Verdict.DENY,
-            "registry-unreachable", "The registry could not be checked.", false,
-            OptionalLong.empty(), Map.of(), List.of()),
-        new Decision(Item.sha256(
-            "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"),
-            Usage.AI_TRAINING, Verdict.ALLOW, "allowed", "Allowed.", true, OptionalLong.of(5),
-            Map.of(Usage.AI_TRAINING, Effect.ALLOWED, Usage.TEXT_AND_DATA_MINING,
-                Effect.RESERVED), List.of(sparse, wireFormatExample().evidence().get(0))));
+        new Decision(
+            new Item(
+                "https://example.org/a.jpg",
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                null),
+            Usage.AI_INFERENCE,
+            Verdict.LICENCE_REQUIRED,
+            "licence-required",
+            "Some sentence.",
+            false,
+            OptionalLong.of(0),
+            Map.of(Usage.TEXT_AND_DATA_MINING, Effect.LICENCE_REQUIRED),
+            List.of(sparse)),
+        new Decision(
+            Item.accession("tate", "N00079"),
+            Usage.SEARCH_INDEXING,
+            Verdict.DENY,
+            "registry-unreachable",
+            "The registry could not be checked.",
+            false,
+            OptionalLong.empty(),
+            Map.of(),
+            List.of()),
+        new Decision(
+            Item.sha256("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"),
+            Usage.AI_TRAINING,
+            Verdict.ALLOW,
+            "allowed",
+            "Allowed.",
+            true,
+            OptionalLong.of(5),
+            Map.of(Usage.AI_TRAINING, Effect.ALLOWED, Usage.TEXT_AND_DATA_MINING, Effect.RESERVED),
+            List.of(sparse, wireFormatExample().evidence().get(0))));
   }
 
   @ParameterizedTest
@@ -111,8 +157,7 @@ class DecisionDocumentsTest {
   @ParameterizedTest
   @MethodSource("decisions")
   void toJson_neverWritesNull(Decision decision) {
-    assertThat(JSON.writeValueAsString(DecisionDocuments.toJson(decision)))
-        .doesNotContain("null");
+    assertThat(JSON.writeValueAsString(DecisionDocuments.toJson(decision))).doesNotContain("null");
   }
 
   @Test
@@ -122,9 +167,14 @@ class DecisionDocumentsTest {
     assertThat(json.get("evidence").get(0).has("rightsHolder")).isFalse();
     assertThat(json.get("evidence").get(0).has("rightsStatement")).isFalse();
     assertThat(json.get("evidence").get(0).get("matched"))
-        .isEqualTo(JSON.readTree("""
+        .isEqualTo(
+            JSON.readTree(
+                """
             {"type": "accession", "institution": "tate", "number": "N00079"}"""));
-    assertThat(json.get("item")).isEqualTo(JSON.readTree("""
+    assertThat(json.get("item"))
+        .isEqualTo(
+            JSON.readTree(
+                """
         {"url": "https://example.org/a.jpg",
          "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}"""));
   }
@@ -139,27 +189,30 @@ class DecisionDocumentsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"url\": \"https://example.org/a.jpg\"}",
-      "{\"sha256\": \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}",
-      "{\"accession\": {\"institution\": \"tate\", \"number\": \"N00079\"}}",
-      "{\"url\": \"https://example.org/a.jpg\", "
-          + "\"accession\": {\"institution\": \"tate\", \"number\": \"N00079\"}}",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"url\": \"https://example.org/a.jpg\"}",
+        "{\"sha256\": \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}",
+        "{\"accession\": {\"institution\": \"tate\", \"number\": \"N00079\"}}",
+        "{\"url\": \"https://example.org/a.jpg\", "
+            + "\"accession\": {\"institution\": \"tate\", \"number\": \"N00079\"}}",
+      })
   void item_survivesARoundTrip(String itemJson) {
     JsonNode json = JSON.readTree(itemJson);
 
-    assertThat(DecisionDocuments.itemToJson(DecisionDocuments.itemFromJson(json)))
-        .isEqualTo(json);
+    assertThat(DecisionDocuments.itemToJson(DecisionDocuments.itemFromJson(json))).isEqualTo(json);
   }
 
   @ParameterizedTest(name = "{1}")
-  @CsvSource(delimiter = '|', value = {
-      "/verdict|/verdict is required but missing",
-      "/item|/item is required but missing",
-      "/evidence/0/sequence|/evidence/0/sequence is required but missing",
-      "/evidence/0/declarant/id|/evidence/0/declarant/id is required but missing",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/verdict|/verdict is required but missing",
+        "/item|/item is required but missing",
+        "/evidence/0/sequence|/evidence/0/sequence is required but missing",
+        "/evidence/0/declarant/id|/evidence/0/declarant/id is required but missing",
+      })
   void fromJson_missingField_namesItsPointer(String pointer, String message) {
     JsonNode json = JSON.readTree(WIRE_FORMAT_EXAMPLE);
     String parent = pointer.substring(0, pointer.lastIndexOf('/'));
@@ -169,21 +222,24 @@ class DecisionDocumentsTest {
     assertThatThrownBy(() -> DecisionDocuments.fromJson(json))
         .isInstanceOf(MalformedDocumentException.class)
         .hasMessage(message)
-        .extracting(e -> ((MalformedDocumentException) e).pointer()).isEqualTo(pointer);
+        .extracting(e -> ((MalformedDocumentException) e).pointer())
+        .isEqualTo(pointer);
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', value = {
-      "/verdict|\"MAYBE\"|unknown verdict 'MAYBE'",
-      "/usage|\"ai_training\"|Unknown usage category 'ai_training'",
-      "/evidence/0/effect|\"forbidden\"|Unknown effect 'forbidden'",
-      "/evidence/0/recordedAt|\"yesterday\"|must be an RFC 3339 date-time",
-      "/evidence/0/sequence|\"12\"|must be a whole number",
-      "/conflict|\"no\"|must be true or false",
-      "/categories/ai-training|\"maybe\"|Unknown effect 'maybe'",
-      "/item|{}|An item needs at least one of url, sha256 or accession",
-      "/evidence/0/matched/type|\"glob\"|Unknown selector type 'glob'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/verdict|\"MAYBE\"|unknown verdict 'MAYBE'",
+        "/usage|\"ai_training\"|Unknown usage category 'ai_training'",
+        "/evidence/0/effect|\"forbidden\"|Unknown effect 'forbidden'",
+        "/evidence/0/recordedAt|\"yesterday\"|must be an RFC 3339 date-time",
+        "/evidence/0/sequence|\"12\"|must be a whole number",
+        "/conflict|\"no\"|must be true or false",
+        "/categories/ai-training|\"maybe\"|Unknown effect 'maybe'",
+        "/item|{}|An item needs at least one of url, sha256 or accession",
+        "/evidence/0/matched/type|\"glob\"|Unknown selector type 'glob'",
+      })
   void fromJson_badValue_namesItsPointerAndWhatIsValid(
       String pointer, String value, String message) {
     JsonNode json = JSON.readTree(WIRE_FORMAT_EXAMPLE);

@@ -35,7 +35,9 @@ class CheckController {
     this.documents = documents;
   }
 
-  @PostMapping(path = "/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE,
+  @PostMapping(
+      path = "/v1/checks",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ObjectNode check(InputStream body) {
     JsonNode request = documents.checkRequest(RequestBodies.read(body, MAX_BODY_BYTES));
@@ -50,13 +52,17 @@ class CheckController {
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       try {
-        result.add(new Item(
-            item.has("url") ? UrlIdentity.normalise(item.get("url").asString()) : null,
-            item.has("sha256") ? UrlIdentity.normaliseSha256(item.get("sha256").asString())
-                : null,
-            item.has("accession") ? new Accession(
-                item.get("accession").get("institution").asString(),
-                item.get("accession").get("number").asString().strip()) : null));
+        result.add(
+            new Item(
+                item.has("url") ? UrlIdentity.normalise(item.get("url").asString()) : null,
+                item.has("sha256")
+                    ? UrlIdentity.normaliseSha256(item.get("sha256").asString())
+                    : null,
+                item.has("accession")
+                    ? new Accession(
+                        item.get("accession").get("institution").asString(),
+                        item.get("accession").get("number").asString().strip())
+                    : null));
       } catch (IllegalArgumentException e) {
         violations.add(new Violation("/items/" + i, e.getMessage()));
       }

@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checks items against the registry: finds every active declaration covering each item and
- * lets the client library's decision engine, unchanged, decide.
+ * Checks items against the registry: finds every active declaration covering each item and lets the
+ * client library's decision engine, unchanged, decide.
  */
 @Service
 public class CheckService {
@@ -65,8 +65,8 @@ public class CheckService {
     return new CheckResult(usage, sequence, at, decisions);
   }
 
-  private static List<Statement> statementsFor(Item item, List<String> keys,
-      Map<String, List<SubjectMatch>> matchesByKey) {
+  private static List<Statement> statementsFor(
+      Item item, List<String> keys, Map<String, List<SubjectMatch>> matchesByKey) {
     List<Statement> statements = new ArrayList<>();
     for (String key : keys) {
       for (SubjectMatch match : matchesByKey.getOrDefault(key, List.of())) {
@@ -81,9 +81,17 @@ public class CheckService {
   private static Statement toStatement(SubjectMatch match) {
     StoredDeclaration declaration = match.declaration();
     NewDeclaration content = declaration.content();
-    return new Statement(declaration.id().toString(), declaration.sequence(),
-        declaration.recordedAt(), content.declarant(), content.rightsHolder(), match.selector(),
-        content.usages(), content.rightsStatement(), content.validFrom(), content.validUntil());
+    return new Statement(
+        declaration.id().toString(),
+        declaration.sequence(),
+        declaration.recordedAt(),
+        content.declarant(),
+        content.rightsHolder(),
+        match.selector(),
+        content.usages(),
+        content.rightsStatement(),
+        content.validFrom(),
+        content.validUntil());
   }
 
   private static List<String> lookupKeys(Item item) {
@@ -101,6 +109,6 @@ public class CheckService {
   }
 
   /** The decisions for one request, in item order, with the registry state they used. */
-  public record CheckResult(Usage usage, long registrySequence, Instant evaluatedAt,
-      List<Decision> decisions) {}
+  public record CheckResult(
+      Usage usage, long registrySequence, Instant evaluatedAt, List<Decision> decisions) {}
 }

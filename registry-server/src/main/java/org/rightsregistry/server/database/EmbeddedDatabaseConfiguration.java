@@ -33,11 +33,12 @@ class EmbeddedDatabaseConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .setServerConfig("max_connections", "50")
-          .setServerConfig("fsync", properties.persistent() ? "on" : "off")
-          .setServerConfig("synchronous_commit", properties.persistent() ? "on" : "off");
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("max_connections", "50")
+              .setServerConfig("fsync", properties.persistent() ? "on" : "off")
+              .setServerConfig("synchronous_commit", properties.persistent() ? "on" : "off");
       if (properties.persistent()) {
         Path directory = Path.of(properties.dataDirectory()).toAbsolutePath();
         Files.createDirectories(directory);

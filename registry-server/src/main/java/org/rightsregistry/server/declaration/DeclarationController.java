@@ -47,7 +47,8 @@ class DeclarationController {
     this.documents = documents;
   }
 
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ObjectNode> create(InputStream body) {
     JsonNode document = documents.declaration(RequestBodies.read(body, MAX_DOCUMENT_BYTES));
@@ -70,7 +71,9 @@ class DeclarationController {
         .body(DeclarationDocuments.write(revoked));
   }
 
-  @PostMapping(path = "/batch", consumes = {"application/x-ndjson", "application/jsonl"},
+  @PostMapping(
+      path = "/batch",
+      consumes = {"application/x-ndjson", "application/jsonl"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ObjectNode> createBatch(
       @RequestHeader("Idempotency-Key") String idempotencyKey, InputStream body) {
@@ -92,12 +95,16 @@ class DeclarationController {
         continue;
       }
       if (batch.size() + violations.size() == MAX_BATCH_LINES) {
-        throw new PayloadTooLargeException("A batch holds at most " + MAX_BATCH_LINES
-            + " declarations; line " + (i + 1) + " is one too many. Split the upload");
+        throw new PayloadTooLargeException(
+            "A batch holds at most "
+                + MAX_BATCH_LINES
+                + " declarations; line "
+                + (i + 1)
+                + " is one too many. Split the upload");
       }
       try {
-        JsonNode document = documents.declaration(
-            documents.parse(line.getBytes(StandardCharsets.UTF_8)));
+        JsonNode document =
+            documents.declaration(documents.parse(line.getBytes(StandardCharsets.UTF_8)));
         batch.add(DeclarationDocuments.read(document));
       } catch (InvalidRequestException e) {
         int lineNumber = i + 1;
@@ -108,8 +115,8 @@ class DeclarationController {
       throw new InvalidRequestException(violations);
     }
     if (batch.isEmpty()) {
-      throw new InvalidRequestException(new Violation("", "The batch is empty; send one "
-          + "declaration document per line"));
+      throw new InvalidRequestException(
+          new Violation("", "The batch is empty; send one " + "declaration document per line"));
     }
     return batch;
   }
@@ -123,17 +130,21 @@ class DeclarationController {
       return null;
     }
     if (!reason.isString() || reason.asString().length() > MAX_REASON_LENGTH) {
-      throw new InvalidRequestException(new Violation("/reason",
-          "reason must be a string of at most " + MAX_REASON_LENGTH + " characters"));
+      throw new InvalidRequestException(
+          new Violation(
+              "/reason",
+              "reason must be a string of at most " + MAX_REASON_LENGTH + " characters"));
     }
     return reason.asString();
   }
 
   private static void checkIdempotencyKey(String key) {
     if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-      throw new InvalidRequestException(new Violation("Idempotency-Key",
-          "The Idempotency-Key header must be 1 to 200 visible ASCII characters, "
-              + "such as a UUID"));
+      throw new InvalidRequestException(
+          new Violation(
+              "Idempotency-Key",
+              "The Idempotency-Key header must be 1 to 200 visible ASCII characters, "
+                  + "such as a UUID"));
     }
   }
 

@@ -22,8 +22,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Converts between declaration documents (JSON, already valid against the schema) and the
- * domain records, normalising every subject with the client library's one notion of identity.
+ * Converts between declaration documents (JSON, already valid against the schema) and the domain
+ * records, normalising every subject with the client library's one notion of identity.
  */
 public final class DeclarationDocuments {
 
@@ -34,8 +34,8 @@ public final class DeclarationDocuments {
   /**
    * Reads a schema-valid declaration document.
    *
-   * @throws InvalidRequestException naming every field the schema cannot check (URL syntax,
-   *     dates, the order of the validity window)
+   * @throws InvalidRequestException naming every field the schema cannot check (URL syntax, dates,
+   *     the order of the validity window)
    */
   public static NewDeclaration read(JsonNode document) {
     List<Violation> violations = new ArrayList<>();
@@ -43,8 +43,10 @@ public final class DeclarationDocuments {
     Instant validFrom = readInstant(document, "validFrom", violations);
     Instant validUntil = readInstant(document, "validUntil", violations);
     if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
-      violations.add(new Violation("/validUntil",
-          "validUntil " + validUntil + " must be later than validFrom " + validFrom));
+      violations.add(
+          new Violation(
+              "/validUntil",
+              "validUntil " + validUntil + " must be later than validFrom " + validFrom));
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
@@ -126,15 +128,19 @@ public final class DeclarationDocuments {
       case URL_PREFIX -> new Selector(type, UrlIdentity.normalise(text(subject, "value")), null);
       case DOMAIN -> new Selector(type, UrlIdentity.normaliseHost(text(subject, "value")), null);
       case SHA256 -> new Selector(type, UrlIdentity.normaliseSha256(text(subject, "value")), null);
-      case ACCESSION -> new Selector(type, text(subject, "number").strip(),
-          text(subject, "institution"));
+      case ACCESSION ->
+          new Selector(type, text(subject, "number").strip(), text(subject, "institution"));
     };
   }
 
   private static Map<Usage, Effect> readUsages(JsonNode usages) {
     Map<Usage, Effect> result = new EnumMap<>(Usage.class);
-    usages.properties().forEach(entry ->
-        result.put(Usage.fromId(entry.getKey()), Effect.fromId(entry.getValue().asString())));
+    usages
+        .properties()
+        .forEach(
+            entry ->
+                result.put(
+                    Usage.fromId(entry.getKey()), Effect.fromId(entry.getValue().asString())));
     return result;
   }
 
@@ -149,8 +155,7 @@ public final class DeclarationDocuments {
     return node;
   }
 
-  private static Instant readInstant(JsonNode document, String field,
-      List<Violation> violations) {
+  private static Instant readInstant(JsonNode document, String field, List<Violation> violations) {
     String value = text(document, field);
     if (value == null) {
       return null;
@@ -158,8 +163,13 @@ public final class DeclarationDocuments {
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      violations.add(new Violation("/" + field, "'" + value + "' is not an RFC 3339 date-time "
-          + "with an offset, such as 2026-01-31T12:00:00Z"));
+      violations.add(
+          new Violation(
+              "/" + field,
+              "'"
+                  + value
+                  + "' is not an RFC 3339 date-time "
+                  + "with an offset, such as 2026-01-31T12:00:00Z"));
       return null;
     }
   }

@@ -24,9 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records declarations, their revocations and supersessions. Each call is one transaction:
- * either everything it was asked to store is stored, with gap-free sequence numbers, or
- * nothing is.
+ * Records declarations, their revocations and supersessions. Each call is one transaction: either
+ * everything it was asked to store is stored, with gap-free sequence numbers, or nothing is.
  */
 @Service
 public class DeclarationService {
@@ -45,20 +44,23 @@ public class DeclarationService {
   @Transactional
   public StoredDeclaration create(NewDeclaration declaration) {
     StoredDeclaration stored = appendAll(List.of(declaration), 0).get(0);
-    log.info("Recorded declaration {} by {} at sequence {}", stored.id(),
-        declaration.declarant().id(), stored.sequence());
+    log.info(
+        "Recorded declaration {} by {} at sequence {}",
+        stored.id(),
+        declaration.declarant().id(),
+        stored.sequence());
     return stored;
   }
 
   /**
-   * Stores a batch all-or-nothing. A retry with the same idempotency key and the same body
-   * returns the first receipt and stores nothing; the same key with another body is refused.
+   * Stores a batch all-or-nothing. A retry with the same idempotency key and the same body returns
+   * the first receipt and stores nothing; the same key with another body is refused.
    *
    * @param requestSha256 a digest of the request body, to recognise a retry
    */
   @Transactional
-  public BatchReceipt createBatch(String idempotencyKey, String requestSha256,
-      List<NewDeclaration> declarations) {
+  public BatchReceipt createBatch(
+      String idempotencyKey, String requestSha256, List<NewDeclaration> declarations) {
     store.lockForWriting();
     Optional<BatchUpload> earlier = store.findBatch(idempotencyKey);
     if (earlier.isPresent()) {
@@ -67,12 +69,16 @@ public class DeclarationService {
     List<StoredDeclaration> stored = appendAll(declarations, 1);
     long first = stored.get(0).sequence();
     long last = store.headSequence();
-    store.recordBatch(new BatchUpload(idempotencyKey, requestSha256, first, last),
-        stored.size(), now());
-    log.info("Recorded a batch of {} declarations under key {} at sequences {}-{}",
-        stored.size(), idempotencyKey, first, last);
-    return new BatchReceipt(idempotencyKey, first, last,
-        stored.stream().map(StoredDeclaration::id).toList(), false);
+    store.recordBatch(
+        new BatchUpload(idempotencyKey, requestSha256, first, last), stored.size(), now());
+    log.info(
+        "Recorded a batch of {} declarations under key {} at sequences {}-{}",
+        stored.size(),
+        idempotencyKey,
+        first,
+        last);
+    return new BatchReceipt(
+        idempotencyKey, first, last, stored.stream().map(StoredDeclaration::id).toList(), false);
   }
 
   /** Appends declarations from within a caller's transaction, e.g. a collection import. */
@@ -87,8 +93,12 @@ public class DeclarationService {
     long sequence = store.allocateSequences(1);
     StoredDeclaration current = find(id);
     if (current.status() != Status.ACTIVE) {
-      throw new ConflictException("already-" + current.status().id(),
-          "Declaration " + id + " is already " + current.status().id()
+      throw new ConflictException(
+          "already-" + current.status().id(),
+          "Declaration "
+              + id
+              + " is already "
+              + current.status().id()
               + "; only an active declaration can be revoked");
     }
     store.appendRevocation(id, reason, sequence, now());
@@ -99,14 +109,16 @@ public class DeclarationService {
   /** One declaration with its current status. */
   @Transactional(readOnly = true)
   public StoredDeclaration find(UUID id) {
-    return store.find(id).orElseThrow(() ->
-        new NotFoundException("No declaration has the id " + id));
+    return store
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("No declaration has the id " + id));
   }
 
   private List<StoredDeclaration> appendAll(List<NewDeclaration> declarations, int firstLine) {
-    List<Identified> identified = declarations.stream()
-        .map(declaration -> new Identified(UUID.randomUUID(), declaration))
-        .toList();
+    List<Identified> identified =
+        declarations.stream()
+            .map(declaration -> new Identified(UUID.randomUUID(), declaration))
+            .toList();
     long firstSequence = store.allocateSequences(DeclarationStore.sequencesNeeded(identified));
     checkSupersessions(declarations, firstLine);
     return store.append(identified, firstSequence, now());
@@ -119,8 +131,13 @@ public class DeclarationService {
     for (int i = 0; i < declarations.size(); i++) {
       UUID target = declarations.get(i).supersedes();
       if (target != null && !targets.add(target)) {
-        violations.add(violation(firstLine, i, "Declaration " + target
-            + " is superseded twice in this request; supersede it once"));
+        violations.add(
+            violation(
+                firstLine,
+                i,
+                "Declaration "
+                    + target
+                    + " is superseded twice in this request; supersede it once"));
       }
     }
     Map<UUID, Status> statuses = store.statuses(targets);
@@ -133,8 +150,15 @@ public class DeclarationService {
       if (status == null) {
         violations.add(violation(firstLine, i, "No declaration has the id " + target));
       } else if (status != Status.ACTIVE) {
-        violations.add(violation(firstLine, i, "Declaration " + target + " is already "
-            + status.id() + "; only an active declaration can be superseded"));
+        violations.add(
+            violation(
+                firstLine,
+                i,
+                "Declaration "
+                    + target
+                    + " is already "
+                    + status.id()
+                    + "; only an active declaration can be superseded"));
       }
     }
     if (!violations.isEmpty()) {
@@ -149,13 +173,19 @@ public class DeclarationService {
 
   private BatchReceipt replay(BatchUpload earlier, String requestSha256) {
     if (!earlier.requestSha256().equals(requestSha256)) {
-      throw new ConflictException("idempotency-key-reused", "The idempotency key "
-          + earlier.idempotencyKey() + " was used for a different batch; use a new key for "
-          + "new content");
+      throw new ConflictException(
+          "idempotency-key-reused",
+          "The idempotency key "
+              + earlier.idempotencyKey()
+              + " was used for a different batch; use a new key for "
+              + "new content");
     }
-    return new BatchReceipt(earlier.idempotencyKey(), earlier.firstSequence(),
+    return new BatchReceipt(
+        earlier.idempotencyKey(),
+        earlier.firstSequence(),
         earlier.lastSequence(),
-        store.idsBetween(earlier.firstSequence(), earlier.lastSequence()), true);
+        store.idsBetween(earlier.firstSequence(), earlier.lastSequence()),
+        true);
   }
 
   /** Now, at the microsecond precision PostgreSQL stores, so answers equal later reads. */

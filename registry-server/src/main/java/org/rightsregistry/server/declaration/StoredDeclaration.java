@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A declaration as the registry holds it, with its place in the history and its current
- * status, which is derived from later records and never written over the original.
+ * A declaration as the registry holds it, with its place in the history and its current status,
+ * which is derived from later records and never written over the original.
  *
  * @param revocation the revocation, when status is {@link Status#REVOKED}
  * @param supersededBy the replacing declaration, when status is {@link Status#SUPERSEDED}

@@ -28,9 +28,9 @@ final class ArtistDeathYears {
       }
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         List<String> row = fields(line);
-        if (row.size() > Math.max(idColumn, deathColumn)
-            && !row.get(deathColumn).isBlank()) {
-          years.put(Integer.parseInt(row.get(idColumn).strip()),
+        if (row.size() > Math.max(idColumn, deathColumn) && !row.get(deathColumn).isBlank()) {
+          years.put(
+              Integer.parseInt(row.get(idColumn).strip()),
               Integer.parseInt(row.get(deathColumn).strip()));
         }
       }

@@ -35,8 +35,7 @@ final class TateArtworkMapper {
    * @param deathYearByArtist the year of death of each artist known to have died, by artist id
    * @param importYear the year of the import, against which years since death are counted
    */
-  TateArtworkMapper(TateMapping mapping, Map<Integer, Integer> deathYearByArtist,
-      int importYear) {
+  TateArtworkMapper(TateMapping mapping, Map<Integer, Integer> deathYearByArtist, int importYear) {
     this.mapping = mapping;
     this.deathYearByArtist = Map.copyOf(deathYearByArtist);
     this.importYear = importYear;
@@ -57,18 +56,21 @@ final class TateArtworkMapper {
     }
     List<NewDeclaration> declarations = new ArrayList<>(byOutcome.size());
     List<String> rules = new ArrayList<>(byOutcome.size());
-    byOutcome.forEach((outcome, covered) -> {
-      declarations.add(declaration(outcome, covered, artwork));
-      rules.add(outcome.rule().name());
-    });
+    byOutcome.forEach(
+        (outcome, covered) -> {
+          declarations.add(declaration(outcome, covered, artwork));
+          rules.add(outcome.rule().name());
+        });
     return new Mapped(declarations, rules, images.size(), unmatched);
   }
 
   private Outcome outcomeOf(Image image, JsonNode artwork) {
     for (Rule rule : mapping.rules()) {
       if (applies(rule.when(), image, artwork)) {
-        Party holder = rule.holder() == HolderSource.FROM_COPYRIGHT_LINE
-            ? holderNamedIn(image.copyright()) : null;
+        Party holder =
+            rule.holder() == HolderSource.FROM_COPYRIGHT_LINE
+                ? holderNamedIn(image.copyright())
+                : null;
         return new Outcome(rule, holder, image.copyright());
       }
     }
@@ -79,8 +81,9 @@ final class TateArtworkMapper {
     if (condition.cleared() != null && condition.cleared() != image.cleared()) {
       return false;
     }
-    if (condition.copyrightMatches() != null && (image.copyright() == null
-        || !condition.copyrightMatches().matcher(image.copyright()).find())) {
+    if (condition.copyrightMatches() != null
+        && (image.copyright() == null
+            || !condition.copyrightMatches().matcher(image.copyright()).find())) {
       return false;
     }
     if (Boolean.TRUE.equals(condition.noCopyrightLine()) && image.copyright() != null) {
@@ -126,14 +129,24 @@ final class TateArtworkMapper {
     }
     String accession = artwork.path("acno").asString("");
     if (coversThumbnail && !accession.isBlank()) {
-      subjects.add(new Selector(SelectorType.ACCESSION, accession.strip(),
-          mapping.steward().id()));
+      subjects.add(new Selector(SelectorType.ACCESSION, accession.strip(), mapping.steward().id()));
     }
-    String note = "Imported from the Tate collection export, artwork " + accession
-        + " (rule " + outcome.rule().name() + ")"
-        + (outcome.copyright() == null ? "" : ": " + outcome.copyright());
-    return new NewDeclaration(mapping.steward(), outcome.holder(), subjects,
-        outcome.rule().usages(), outcome.rule().rightsStatement(), null, null, null,
+    String note =
+        "Imported from the Tate collection export, artwork "
+            + accession
+            + " (rule "
+            + outcome.rule().name()
+            + ")"
+            + (outcome.copyright() == null ? "" : ": " + outcome.copyright());
+    return new NewDeclaration(
+        mapping.steward(),
+        outcome.holder(),
+        subjects,
+        outcome.rule().usages(),
+        outcome.rule().rightsStatement(),
+        null,
+        null,
+        null,
         limit(note, MAX_NOTE));
   }
 
@@ -141,16 +154,24 @@ final class TateArtworkMapper {
     List<Image> images = new ArrayList<>();
     String thumbnail = artwork.path("thumbnailUrl").asString(null);
     if (thumbnail != null && !thumbnail.isBlank()) {
-      images.add(new Image(UrlIdentity.normalise(thumbnail),
-          copyrightLine(artwork.path("thumbnailCopyright")), true, true));
+      images.add(
+          new Image(
+              UrlIdentity.normalise(thumbnail),
+              copyrightLine(artwork.path("thumbnailCopyright")),
+              true,
+              true));
     }
     for (JsonNode additional : artwork.path("additionalImages")) {
       String copyright = copyrightLine(additional.path("copyright"));
       for (JsonNode size : additional.path("sizes")) {
         String file = size.path("file").asString(null);
         if (file != null && !file.isBlank()) {
-          images.add(new Image(UrlIdentity.normalise(mapping.imageBaseUrl() + file), copyright,
-              size.path("cleared").asBoolean(true), false));
+          images.add(
+              new Image(
+                  UrlIdentity.normalise(mapping.imageBaseUrl() + file),
+                  copyright,
+                  size.path("cleared").asBoolean(true),
+                  false));
         }
       }
     }
@@ -162,13 +183,16 @@ final class TateArtworkMapper {
     return line == null || line.isEmpty() ? null : line;
   }
 
-  /** A stable party id from a name: "The Henry Moore Foundation" -> "the-henry-moore-foundation". */
+  /**
+   * A stable party id from a name: "The Henry Moore Foundation" -> "the-henry-moore-foundation".
+   */
   static String slug(String name) {
-    String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String slug =
+        java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     if (slug.length() > 120) {
       slug = slug.substring(0, 120).replaceAll("-+$", "");
     }
@@ -190,6 +214,5 @@ final class TateArtworkMapper {
    * @param images how many image URLs the artwork has
    * @param unmatched how many of them no rule matched
    */
-  record Mapped(List<NewDeclaration> declarations, List<String> rules, int images,
-      int unmatched) {}
+  record Mapped(List<NewDeclaration> declarations, List<String> rules, int images, int unmatched) {}
 }

@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports the Tate collection export as declarations made by Tate. The whole import is one
- * transaction: a crash part-way leaves nothing behind, and the next start imports again. Once
- * it has committed it is recorded, and later starts reuse the data.
+ * transaction: a crash part-way leaves nothing behind, and the next start imports again. Once it
+ * has committed it is recorded, and later starts reuse the data.
  */
 @Service
 public class TateCollectionImporter {
@@ -54,8 +54,11 @@ public class TateCollectionImporter {
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  TateCollectionImporter(DeclarationService declarations, CollectionImportStore imports,
-      TransactionTemplate transaction, Clock clock) {
+  TateCollectionImporter(
+      DeclarationService declarations,
+      CollectionImportStore imports,
+      TransactionTemplate transaction,
+      Clock clock) {
     this.declarations = declarations;
     this.imports = imports;
     this.transaction = transaction;
@@ -72,20 +75,25 @@ public class TateCollectionImporter {
     TateMapping mapping = readMapping(mappingFile);
     Path artworks = source.resolve(ARTWORKS);
     if (!Files.isRegularFile(artworks)) {
-      throw new ImportException("The Tate export is not at " + artworks.toAbsolutePath()
-          + "; set rightsregistry.import.tate.source to the folder that holds " + ARTWORKS);
+      throw new ImportException(
+          "The Tate export is not at "
+              + artworks.toAbsolutePath()
+              + "; set rightsregistry.import.tate.source to the folder that holds "
+              + ARTWORKS);
     }
     Map<Integer, Integer> deathYears = ArtistDeathYears.read(source.resolve(ARTISTS));
     int importYear = started.atZone(ZoneOffset.UTC).getYear();
     TateArtworkMapper mapper = new TateArtworkMapper(mapping, deathYears, importYear);
 
-    ImportSummary summary = transaction.execute(status -> {
-      var earlier = imports.find(SOURCE);
-      if (earlier.isPresent()) {
-        return ImportSummary.of(earlier.get(), Map.of(), true, Duration.ZERO);
-      }
-      return importAll(artworks, mapper, started);
-    });
+    ImportSummary summary =
+        transaction.execute(
+            status -> {
+              var earlier = imports.find(SOURCE);
+              if (earlier.isPresent()) {
+                return ImportSummary.of(earlier.get(), Map.of(), true, Duration.ZERO);
+              }
+              return importAll(artworks, mapper, started);
+            });
     if (!summary.reused()) {
       imports.refreshStatistics();
     }
@@ -102,8 +110,11 @@ public class TateCollectionImporter {
     int artworksRead = 0;
     int unmatchedImages = 0;
     MessageDigest digest = sha256();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-        new DigestInputStream(Files.newInputStream(artworks), digest)), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(new DigestInputStream(Files.newInputStream(artworks), digest)),
+                StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         JsonNode artwork = json.readTree(line);
         artworksRead++;
@@ -128,9 +139,16 @@ public class TateCollectionImporter {
       last = stored.get(stored.size() - 1).sequence();
       declared += stored.size();
     }
-    CollectionImport record = new CollectionImport(SOURCE,
-        HexFormat.of().formatHex(digest.digest()), first, last, declared, unmatchedImages,
-        artworksRead, clock.instant());
+    CollectionImport record =
+        new CollectionImport(
+            SOURCE,
+            HexFormat.of().formatHex(digest.digest()),
+            first,
+            last,
+            declared,
+            unmatchedImages,
+            artworksRead,
+            clock.instant());
     imports.record(record);
     return ImportSummary.of(record, byRule, false, Duration.between(started, clock.instant()));
   }
@@ -139,8 +157,11 @@ public class TateCollectionImporter {
     try (InputStream in = Files.newInputStream(file)) {
       return TateMapping.read(in);
     } catch (IOException e) {
-      throw new ImportException("The Tate mapping file cannot be read at "
-          + file.toAbsolutePath() + "; set rightsregistry.import.tate.mapping", e);
+      throw new ImportException(
+          "The Tate mapping file cannot be read at "
+              + file.toAbsolutePath()
+              + "; set rightsregistry.import.tate.mapping",
+          e);
     }
   }
 
@@ -157,14 +178,27 @@ public class TateCollectionImporter {
    *
    * @param reused true when the collection had been imported before and nothing was done now
    */
-  public record ImportSummary(int artworks, int declarations, int unmatchedImages,
-      long firstSequence, long lastSequence, Map<String, Integer> declarationsByRule,
-      boolean reused, Duration took) {
+  public record ImportSummary(
+      int artworks,
+      int declarations,
+      int unmatchedImages,
+      long firstSequence,
+      long lastSequence,
+      Map<String, Integer> declarationsByRule,
+      boolean reused,
+      Duration took) {
 
-    static ImportSummary of(CollectionImport record, Map<String, Integer> byRule, boolean reused,
-        Duration took) {
-      return new ImportSummary(record.artworks(), record.declared(), record.unmatchedImages(),
-          record.firstSequence(), record.lastSequence(), Map.copyOf(byRule), reused, took);
+    static ImportSummary of(
+        CollectionImport record, Map<String, Integer> byRule, boolean reused, Duration took) {
+      return new ImportSummary(
+          record.artworks(),
+          record.declared(),
+          record.unmatchedImages(),
+          record.firstSequence(),
+          record.lastSequence(),
+          Map.copyOf(byRule),
+          reused,
+          took);
     }
   }
 }

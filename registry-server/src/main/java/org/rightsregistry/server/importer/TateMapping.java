@@ -18,11 +18,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The editable mapping from the Tate export to declarations ({@code import/tate-mapping.yaml}),
  * checked when it is read so that a mistake stops the import with the key that is wrong.
  */
-record TateMapping(Party steward, String imageBaseUrl, Pattern holderPattern,
-    List<Rule> rules) {
+record TateMapping(Party steward, String imageBaseUrl, Pattern holderPattern, List<Rule> rules) {
 
   /** One rule: when it applies to an image, and what it declares. */
-  record Rule(String name, Condition when, HolderSource holder, String rightsStatement,
+  record Rule(
+      String name,
+      Condition when,
+      HolderSource holder,
+      String rightsStatement,
       Map<Usage, Effect> usages) {}
 
   /**
@@ -34,12 +37,16 @@ record TateMapping(Party steward, String imageBaseUrl, Pattern holderPattern,
    * @param allArtistsDiedMoreThanYearsAgo every artist must have died more than this many years
    *     before the import
    */
-  record Condition(Boolean cleared, Pattern copyrightMatches, Boolean noCopyrightLine,
+  record Condition(
+      Boolean cleared,
+      Pattern copyrightMatches,
+      Boolean noCopyrightLine,
       Integer allArtistsDiedMoreThanYearsAgo) {}
 
   /** Who a rule names as the rights holder. */
   enum HolderSource {
-    STEWARD, FROM_COPYRIGHT_LINE
+    STEWARD,
+    FROM_COPYRIGHT_LINE
   }
 
   static TateMapping read(InputStream yaml) {
@@ -47,8 +54,7 @@ record TateMapping(Party steward, String imageBaseUrl, Pattern holderPattern,
       File file = mapper().readValue(yaml, File.class);
       return file.toMapping();
     } catch (JacksonException e) {
-      throw new ImportException("The Tate mapping file is not valid: " + e.getOriginalMessage(),
-          e);
+      throw new ImportException("The Tate mapping file is not valid: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -60,8 +66,8 @@ record TateMapping(Party steward, String imageBaseUrl, Pattern holderPattern,
   }
 
   /** The file as written, before its values are checked. */
-  record File(PartyEntry steward, String imageBaseUrl, String holderPattern,
-      List<RuleEntry> rules) {
+  record File(
+      PartyEntry steward, String imageBaseUrl, String holderPattern, List<RuleEntry> rules) {
 
     TateMapping toMapping() {
       require(steward != null && steward.id() != null, "steward.id");
@@ -73,44 +79,63 @@ record TateMapping(Party steward, String imageBaseUrl, Pattern holderPattern,
       for (int i = 0; i < rules.size(); i++) {
         checked.add(rules.get(i).toRule("rules[" + i + "]"));
       }
-      return new TateMapping(new Party(steward.id(), steward.name()), imageBaseUrl, holder,
-          List.copyOf(checked));
+      return new TateMapping(
+          new Party(steward.id(), steward.name()), imageBaseUrl, holder, List.copyOf(checked));
     }
   }
 
   record PartyEntry(String id, String name) {}
 
-  record RuleEntry(String name, String description, ConditionEntry when, String holder,
-      String rightsStatement, Map<String, String> usages) {
+  record RuleEntry(
+      String name,
+      String description,
+      ConditionEntry when,
+      String holder,
+      String rightsStatement,
+      Map<String, String> usages) {
 
     Rule toRule(String at) {
       require(name != null, at + ".name");
       require(when != null, at + ".when");
       require(usages != null && !usages.isEmpty(), at + ".usages");
       Map<Usage, Effect> parsed = new java.util.EnumMap<>(Usage.class);
-      usages.forEach((usage, effect) -> {
-        try {
-          parsed.put(Usage.fromId(usage), Effect.fromId(effect));
-        } catch (IllegalArgumentException e) {
-          throw new ImportException("The Tate mapping file is not valid at " + at
-              + ".usages: " + e.getMessage(), e);
-        }
-      });
-      HolderSource source = switch (holder == null ? "steward" : holder) {
-        case "steward" -> HolderSource.STEWARD;
-        case "from-copyright-line" -> HolderSource.FROM_COPYRIGHT_LINE;
-        default -> throw new ImportException("The Tate mapping file is not valid at " + at
-            + ".holder: '" + holder + "'; use steward or from-copyright-line");
-      };
-      Condition condition = new Condition(when.cleared(),
-          when.copyrightMatches() == null ? null
-              : compile(when.copyrightMatches(), at + ".when.copyright-matches"),
-          when.noCopyrightLine(), when.allArtistsDiedMoreThanYearsAgo());
+      usages.forEach(
+          (usage, effect) -> {
+            try {
+              parsed.put(Usage.fromId(usage), Effect.fromId(effect));
+            } catch (IllegalArgumentException e) {
+              throw new ImportException(
+                  "The Tate mapping file is not valid at " + at + ".usages: " + e.getMessage(), e);
+            }
+          });
+      HolderSource source =
+          switch (holder == null ? "steward" : holder) {
+            case "steward" -> HolderSource.STEWARD;
+            case "from-copyright-line" -> HolderSource.FROM_COPYRIGHT_LINE;
+            default ->
+                throw new ImportException(
+                    "The Tate mapping file is not valid at "
+                        + at
+                        + ".holder: '"
+                        + holder
+                        + "'; use steward or from-copyright-line");
+          };
+      Condition condition =
+          new Condition(
+              when.cleared(),
+              when.copyrightMatches() == null
+                  ? null
+                  : compile(when.copyrightMatches(), at + ".when.copyright-matches"),
+              when.noCopyrightLine(),
+              when.allArtistsDiedMoreThanYearsAgo());
       return new Rule(name, condition, source, rightsStatement, parsed);
     }
   }
 
-  record ConditionEntry(Boolean cleared, String copyrightMatches, Boolean noCopyrightLine,
+  record ConditionEntry(
+      Boolean cleared,
+      String copyrightMatches,
+      Boolean noCopyrightLine,
       Integer allArtistsDiedMoreThanYearsAgo) {}
 
   private static Pattern compile(String regex, String key) {
@@ -118,15 +143,15 @@ record TateMapping(Party steward, String imageBaseUrl, Pattern holderPattern,
     try {
       return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new ImportException("The Tate mapping file is not valid at " + key + ": "
-          + e.getDescription(), e);
+      throw new ImportException(
+          "The Tate mapping file is not valid at " + key + ": " + e.getDescription(), e);
     }
   }
 
   private static void require(boolean condition, String key) {
     if (!condition) {
-      throw new ImportException("The Tate mapping file is not valid: " + key
-          + " is missing or malformed");
+      throw new ImportException(
+          "The Tate mapping file is not valid: " + key + " is missing or malformed");
     }
   }
 }

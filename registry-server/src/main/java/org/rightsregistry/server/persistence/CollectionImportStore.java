@@ -23,9 +23,17 @@ public class CollectionImportStore {
     return dsl.selectFrom(COLLECTION_IMPORT)
         .where(COLLECTION_IMPORT.SOURCE.eq(source))
         .fetchOptional()
-        .map(row -> new CollectionImport(row.getSource(), row.getSourceSha256(),
-            row.getFirstSequence(), row.getLastSequence(), row.getDeclared(), row.getSkipped(),
-            row.getArtworks(), row.getRecordedAt().toInstant()));
+        .map(
+            row ->
+                new CollectionImport(
+                    row.getSource(),
+                    row.getSourceSha256(),
+                    row.getFirstSequence(),
+                    row.getLastSequence(),
+                    row.getDeclared(),
+                    row.getSkipped(),
+                    row.getArtworks(),
+                    row.getRecordedAt().toInstant()));
   }
 
   /** Records a committed import, in the import's own transaction. */
@@ -43,8 +51,8 @@ public class CollectionImportStore {
   }
 
   /**
-   * Refreshes the planner's statistics after a bulk load, so that the first checks after it
-   * are planned for the data that is there rather than for empty tables.
+   * Refreshes the planner's statistics after a bulk load, so that the first checks after it are
+   * planned for the data that is there rather than for empty tables.
    */
   public void refreshStatistics() {
     dsl.execute("ANALYZE declaration, declaration_subject, declaration_usage, revocation");
@@ -55,6 +63,13 @@ public class CollectionImportStore {
    *
    * @param unmatchedImages image URLs that no mapping rule matched (no declaration made)
    */
-  public record CollectionImport(String source, String sourceSha256, long firstSequence,
-      long lastSequence, int declared, int unmatchedImages, int artworks, Instant recordedAt) {}
+  public record CollectionImport(
+      String source,
+      String sourceSha256,
+      long firstSequence,
+      long lastSequence,
+      int declared,
+      int unmatchedImages,
+      int artworks,
+      Instant recordedAt) {}
 }

@@ -39,8 +39,8 @@ import org.rightsregistry.server.persistence.jooq.tables.records.DeclarationReco
 import org.springframework.stereotype.Repository;
 
 /**
- * The registry's append-only history in PostgreSQL. Every method runs in the caller's
- * transaction; nothing here updates or deletes a row of the history.
+ * The registry's append-only history in PostgreSQL. Every method runs in the caller's transaction;
+ * nothing here updates or deletes a row of the history.
  */
 @Repository
 public class DeclarationStore {
@@ -60,8 +60,8 @@ public class DeclarationStore {
   }
 
   /**
-   * Takes the writers' lock without allocating, for a writer that must look before it writes.
-   * Held until the transaction ends.
+   * Takes the writers' lock without allocating, for a writer that must look before it writes. Held
+   * until the transaction ends.
    */
   public void lockForWriting() {
     dsl.selectFrom(REGISTRY_HEAD).where(REGISTRY_HEAD.ID.eq((short) 1)).forUpdate().fetchSingle();
@@ -72,12 +72,13 @@ public class DeclarationStore {
    * serialises writers until the transaction ends, so numbers are gap-free.
    */
   public long allocateSequences(int count) {
-    long last = dsl.update(REGISTRY_HEAD)
-        .set(REGISTRY_HEAD.LAST_SEQUENCE, REGISTRY_HEAD.LAST_SEQUENCE.plus(count))
-        .where(REGISTRY_HEAD.ID.eq((short) 1))
-        .returning(REGISTRY_HEAD.LAST_SEQUENCE)
-        .fetchSingle()
-        .getLastSequence();
+    long last =
+        dsl.update(REGISTRY_HEAD)
+            .set(REGISTRY_HEAD.LAST_SEQUENCE, REGISTRY_HEAD.LAST_SEQUENCE.plus(count))
+            .where(REGISTRY_HEAD.ID.eq((short) 1))
+            .returning(REGISTRY_HEAD.LAST_SEQUENCE)
+            .fetchSingle()
+            .getLastSequence();
     return last - count + 1;
   }
 
@@ -86,39 +87,75 @@ public class DeclarationStore {
     Map<UUID, Status> statuses = new HashMap<>();
     dsl.select(DECLARATION.ID, REVOCATION.DECLARATION_ID, successor.ID)
         .from(DECLARATION)
-        .leftJoin(REVOCATION).on(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID))
-        .leftJoin(successor).on(successor.SUPERSEDES.eq(DECLARATION.ID))
+        .leftJoin(REVOCATION)
+        .on(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID))
+        .leftJoin(successor)
+        .on(successor.SUPERSEDES.eq(DECLARATION.ID))
         .where(DECLARATION.ID.in(ids))
-        .forEach(row -> statuses.put(row.value1(), row.value2() != null ? Status.REVOKED
-            : row.value3() != null ? Status.SUPERSEDED : Status.ACTIVE));
+        .forEach(
+            row ->
+                statuses.put(
+                    row.value1(),
+                    row.value2() != null
+                        ? Status.REVOKED
+                        : row.value3() != null ? Status.SUPERSEDED : Status.ACTIVE));
     return statuses;
   }
 
   /**
-   * Appends declarations with consecutive sequence numbers from {@code firstSequence}: a
-   * CREATED event for each, and a SUPERSEDED event for each declaration one of them replaces.
-   * The caller has allocated {@link #sequencesNeeded} numbers.
+   * Appends declarations with consecutive sequence numbers from {@code firstSequence}: a CREATED
+   * event for each, and a SUPERSEDED event for each declaration one of them replaces. The caller
+   * has allocated {@link #sequencesNeeded} numbers.
    */
-  public List<StoredDeclaration> append(List<Identified> declarations, long firstSequence,
-      Instant now) {
+  public List<StoredDeclaration> append(
+      List<Identified> declarations, long firstSequence, Instant now) {
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-    BatchBindStep events = dsl.batch(dsl.insertInto(REGISTRY_EVENT,
-        REGISTRY_EVENT.SEQUENCE, REGISTRY_EVENT.KIND, REGISTRY_EVENT.DECLARATION_ID,
-        REGISTRY_EVENT.RECORDED_AT).values((Long) null, null, null, null));
-    BatchBindStep rows = dsl.batch(dsl.insertInto(DECLARATION,
-        DECLARATION.ID, DECLARATION.SEQUENCE, DECLARATION.RECORDED_AT, DECLARATION.DECLARANT_ID,
-        DECLARATION.DECLARANT_NAME, DECLARATION.RIGHTS_HOLDER_ID, DECLARATION.RIGHTS_HOLDER_NAME,
-        DECLARATION.RIGHTS_STATEMENT, DECLARATION.VALID_FROM, DECLARATION.VALID_UNTIL,
-        DECLARATION.SUPERSEDES, DECLARATION.NOTE)
-        .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null));
-    BatchBindStep subjects = dsl.batch(dsl.insertInto(DECLARATION_SUBJECT,
-        DECLARATION_SUBJECT.DECLARATION_ID, DECLARATION_SUBJECT.POSITION,
-        DECLARATION_SUBJECT.SELECTOR_TYPE, DECLARATION_SUBJECT.SELECTOR_VALUE,
-        DECLARATION_SUBJECT.INSTITUTION, DECLARATION_SUBJECT.LOOKUP_KEY)
-        .values((UUID) null, null, null, null, null, null));
-    BatchBindStep usages = dsl.batch(dsl.insertInto(DECLARATION_USAGE,
-        DECLARATION_USAGE.DECLARATION_ID, DECLARATION_USAGE.CATEGORY, DECLARATION_USAGE.EFFECT)
-        .values((UUID) null, null, null));
+    BatchBindStep events =
+        dsl.batch(
+            dsl.insertInto(
+                    REGISTRY_EVENT,
+                    REGISTRY_EVENT.SEQUENCE,
+                    REGISTRY_EVENT.KIND,
+                    REGISTRY_EVENT.DECLARATION_ID,
+                    REGISTRY_EVENT.RECORDED_AT)
+                .values((Long) null, null, null, null));
+    BatchBindStep rows =
+        dsl.batch(
+            dsl.insertInto(
+                    DECLARATION,
+                    DECLARATION.ID,
+                    DECLARATION.SEQUENCE,
+                    DECLARATION.RECORDED_AT,
+                    DECLARATION.DECLARANT_ID,
+                    DECLARATION.DECLARANT_NAME,
+                    DECLARATION.RIGHTS_HOLDER_ID,
+                    DECLARATION.RIGHTS_HOLDER_NAME,
+                    DECLARATION.RIGHTS_STATEMENT,
+                    DECLARATION.VALID_FROM,
+                    DECLARATION.VALID_UNTIL,
+                    DECLARATION.SUPERSEDES,
+                    DECLARATION.NOTE)
+                .values(
+                    (UUID) null, null, null, null, null, null, null, null, null, null, null, null));
+    BatchBindStep subjects =
+        dsl.batch(
+            dsl.insertInto(
+                    DECLARATION_SUBJECT,
+                    DECLARATION_SUBJECT.DECLARATION_ID,
+                    DECLARATION_SUBJECT.POSITION,
+                    DECLARATION_SUBJECT.SELECTOR_TYPE,
+                    DECLARATION_SUBJECT.SELECTOR_VALUE,
+                    DECLARATION_SUBJECT.INSTITUTION,
+                    DECLARATION_SUBJECT.LOOKUP_KEY)
+                .values((UUID) null, null, null, null, null, null));
+    BatchBindStep usages =
+        dsl.batch(
+            dsl.insertInto(
+                    DECLARATION_USAGE,
+                    DECLARATION_USAGE.DECLARATION_ID,
+                    DECLARATION_USAGE.CATEGORY,
+                    DECLARATION_USAGE.EFFECT)
+                .values((UUID) null, null, null));
 
     List<StoredDeclaration> stored = new ArrayList<>(declarations.size());
     List<Object[]> supersessions = new ArrayList<>();
@@ -127,14 +164,28 @@ public class DeclarationStore {
       NewDeclaration content = declaration.content();
       UUID id = declaration.id();
       events.bind(sequence, "CREATED", id, at);
-      rows.bind(id, sequence, at, content.declarant().id(), content.declarant().name(),
-          partyId(content.rightsHolder()), partyName(content.rightsHolder()),
-          content.rightsStatement(), toOffset(content.validFrom()),
-          toOffset(content.validUntil()), content.supersedes(), content.note());
+      rows.bind(
+          id,
+          sequence,
+          at,
+          content.declarant().id(),
+          content.declarant().name(),
+          partyId(content.rightsHolder()),
+          partyName(content.rightsHolder()),
+          content.rightsStatement(),
+          toOffset(content.validFrom()),
+          toOffset(content.validUntil()),
+          content.supersedes(),
+          content.note());
       for (int position = 0; position < content.subjects().size(); position++) {
         Selector selector = content.subjects().get(position);
-        subjects.bind(id, position, selector.type().id(), selector.value(),
-            selector.institution(), LookupKeys.forSelector(selector));
+        subjects.bind(
+            id,
+            position,
+            selector.type().id(),
+            selector.value(),
+            selector.institution(),
+            LookupKeys.forSelector(selector));
       }
       content.usages().forEach((usage, effect) -> usages.bind(id, usage.id(), effect.id()));
       stored.add(new StoredDeclaration(id, sequence, now, content, Status.ACTIVE, null, null));
@@ -189,7 +240,8 @@ public class DeclarationStore {
 
   /** The declarations recorded between two sequence numbers, in sequence order. */
   public List<UUID> idsBetween(long firstSequence, long lastSequence) {
-    return dsl.select(DECLARATION.ID).from(DECLARATION)
+    return dsl.select(DECLARATION.ID)
+        .from(DECLARATION)
         .where(DECLARATION.SEQUENCE.between(firstSequence, lastSequence))
         .orderBy(DECLARATION.SEQUENCE)
         .fetch(DECLARATION.ID);
@@ -200,8 +252,13 @@ public class DeclarationStore {
     return dsl.selectFrom(BATCH_UPLOAD)
         .where(BATCH_UPLOAD.IDEMPOTENCY_KEY.eq(idempotencyKey))
         .fetchOptional()
-        .map(row -> new BatchUpload(row.getIdempotencyKey(), row.getRequestSha256(),
-            row.getFirstSequence(), row.getLastSequence()));
+        .map(
+            row ->
+                new BatchUpload(
+                    row.getIdempotencyKey(),
+                    row.getRequestSha256(),
+                    row.getFirstSequence(),
+                    row.getLastSequence()));
   }
 
   /** Records a batch upload so that a retry with the same key stores nothing again. */
@@ -217,8 +274,8 @@ public class DeclarationStore {
   }
 
   /**
-   * The active (neither revoked nor superseded) declarations with a subject filed under one of
-   * the lookup keys, each with the subject that was found.
+   * The active (neither revoked nor superseded) declarations with a subject filed under one of the
+   * lookup keys, each with the subject that was found.
    */
   public List<SubjectMatch> activeMatches(Collection<String> lookupKeys) {
     if (lookupKeys.isEmpty()) {
@@ -226,48 +283,68 @@ public class DeclarationStore {
     }
     Table<?> keys = DSL.unnest(lookupKeys.toArray(String[]::new)).as("wanted", "key");
     Field<String> key = keys.field("key", String.class);
-    List<Record> rows = dsl.select(DECLARATION_SUBJECT.LOOKUP_KEY,
-            DECLARATION_SUBJECT.SELECTOR_TYPE, DECLARATION_SUBJECT.SELECTOR_VALUE,
-            DECLARATION_SUBJECT.INSTITUTION)
-        .select(DECLARATION.fields())
-        .from(keys)
-        .join(DECLARATION_SUBJECT).on(DECLARATION_SUBJECT.LOOKUP_KEY.eq(key))
-        .join(DECLARATION).on(DECLARATION.ID.eq(DECLARATION_SUBJECT.DECLARATION_ID))
-        .whereNotExists(DSL.selectOne().from(REVOCATION)
-            .where(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID)))
-        .andNotExists(DSL.selectOne().from(successor)
-            .where(successor.SUPERSEDES.eq(DECLARATION.ID)))
-        .fetch()
-        .stream().map(Record.class::cast).toList();
-    Map<UUID, Map<Usage, Effect>> usages = usagesOf(
-        rows.stream().map(row -> row.get(DECLARATION.ID)).distinct().toList());
+    List<Record> rows =
+        dsl
+            .select(
+                DECLARATION_SUBJECT.LOOKUP_KEY,
+                DECLARATION_SUBJECT.SELECTOR_TYPE,
+                DECLARATION_SUBJECT.SELECTOR_VALUE,
+                DECLARATION_SUBJECT.INSTITUTION)
+            .select(DECLARATION.fields())
+            .from(keys)
+            .join(DECLARATION_SUBJECT)
+            .on(DECLARATION_SUBJECT.LOOKUP_KEY.eq(key))
+            .join(DECLARATION)
+            .on(DECLARATION.ID.eq(DECLARATION_SUBJECT.DECLARATION_ID))
+            .whereNotExists(
+                DSL.selectOne()
+                    .from(REVOCATION)
+                    .where(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID)))
+            .andNotExists(
+                DSL.selectOne().from(successor).where(successor.SUPERSEDES.eq(DECLARATION.ID)))
+            .fetch()
+            .stream()
+            .map(Record.class::cast)
+            .toList();
+    Map<UUID, Map<Usage, Effect>> usages =
+        usagesOf(rows.stream().map(row -> row.get(DECLARATION.ID)).distinct().toList());
     List<SubjectMatch> matches = new ArrayList<>(rows.size());
     for (Record row : rows) {
       DeclarationRecord declaration = row.into(DECLARATION);
-      Selector selector = new Selector(
-          SelectorType.fromId(row.get(DECLARATION_SUBJECT.SELECTOR_TYPE)),
-          row.get(DECLARATION_SUBJECT.SELECTOR_VALUE),
-          row.get(DECLARATION_SUBJECT.INSTITUTION));
-      matches.add(new SubjectMatch(row.get(DECLARATION_SUBJECT.LOOKUP_KEY), selector,
-          toActive(declaration, usages.getOrDefault(declaration.getId(), Map.of()))));
+      Selector selector =
+          new Selector(
+              SelectorType.fromId(row.get(DECLARATION_SUBJECT.SELECTOR_TYPE)),
+              row.get(DECLARATION_SUBJECT.SELECTOR_VALUE),
+              row.get(DECLARATION_SUBJECT.INSTITUTION));
+      matches.add(
+          new SubjectMatch(
+              row.get(DECLARATION_SUBJECT.LOOKUP_KEY),
+              selector,
+              toActive(declaration, usages.getOrDefault(declaration.getId(), Map.of()))));
     }
     return matches;
   }
 
   private List<StoredDeclaration> findWhere(List<UUID> ids) {
-    List<DeclarationRecord> rows = dsl.selectFrom(DECLARATION).where(DECLARATION.ID.in(ids))
-        .fetch();
+    List<DeclarationRecord> rows =
+        dsl.selectFrom(DECLARATION).where(DECLARATION.ID.in(ids)).fetch();
     if (rows.isEmpty()) {
       return List.of();
     }
     Map<UUID, List<Selector>> subjects = subjectsOf(ids);
     Map<UUID, Map<Usage, Effect>> usages = usagesOf(ids);
     Map<UUID, Revocation> revocations = new HashMap<>();
-    dsl.selectFrom(REVOCATION).where(REVOCATION.DECLARATION_ID.in(ids)).forEach(row ->
-        revocations.put(row.getDeclarationId(), new Revocation(row.getSequence(),
-            row.getRecordedAt().toInstant(), row.getReason())));
+    dsl.selectFrom(REVOCATION)
+        .where(REVOCATION.DECLARATION_ID.in(ids))
+        .forEach(
+            row ->
+                revocations.put(
+                    row.getDeclarationId(),
+                    new Revocation(
+                        row.getSequence(), row.getRecordedAt().toInstant(), row.getReason())));
     Map<UUID, UUID> successors = new HashMap<>();
-    dsl.select(DECLARATION.SUPERSEDES, DECLARATION.ID).from(DECLARATION)
+    dsl.select(DECLARATION.SUPERSEDES, DECLARATION.ID)
+        .from(DECLARATION)
         .where(DECLARATION.SUPERSEDES.in(ids))
         .forEach(row -> successors.put(row.value1(), row.value2()));
 
@@ -276,11 +353,19 @@ public class DeclarationStore {
       UUID id = row.getId();
       Revocation revocation = revocations.get(id);
       UUID supersededBy = successors.get(id);
-      Status status = revocation != null ? Status.REVOKED
-          : supersededBy != null ? Status.SUPERSEDED : Status.ACTIVE;
-      result.add(new StoredDeclaration(id, row.getSequence(), row.getRecordedAt().toInstant(),
-          content(row, subjects.getOrDefault(id, List.of()), usages.getOrDefault(id, Map.of())),
-          status, revocation, supersededBy));
+      Status status =
+          revocation != null
+              ? Status.REVOKED
+              : supersededBy != null ? Status.SUPERSEDED : Status.ACTIVE;
+      result.add(
+          new StoredDeclaration(
+              id,
+              row.getSequence(),
+              row.getRecordedAt().toInstant(),
+              content(row, subjects.getOrDefault(id, List.of()), usages.getOrDefault(id, Map.of())),
+              status,
+              revocation,
+              supersededBy));
     }
     return result;
   }
@@ -290,9 +375,15 @@ public class DeclarationStore {
     dsl.selectFrom(DECLARATION_SUBJECT)
         .where(DECLARATION_SUBJECT.DECLARATION_ID.in(ids))
         .orderBy(DECLARATION_SUBJECT.DECLARATION_ID, DECLARATION_SUBJECT.POSITION)
-        .forEach(row -> subjects.computeIfAbsent(row.getDeclarationId(), id -> new ArrayList<>())
-            .add(new Selector(SelectorType.fromId(row.getSelectorType()), row.getSelectorValue(),
-                row.getInstitution())));
+        .forEach(
+            row ->
+                subjects
+                    .computeIfAbsent(row.getDeclarationId(), id -> new ArrayList<>())
+                    .add(
+                        new Selector(
+                            SelectorType.fromId(row.getSelectorType()),
+                            row.getSelectorValue(),
+                            row.getInstitution())));
     return subjects;
   }
 
@@ -303,26 +394,39 @@ public class DeclarationStore {
     }
     dsl.selectFrom(DECLARATION_USAGE)
         .where(DECLARATION_USAGE.DECLARATION_ID.eq(DSL.any(ids.toArray(UUID[]::new))))
-        .forEach(row -> usages.computeIfAbsent(row.getDeclarationId(),
-                id -> new EnumMap<>(Usage.class))
-            .put(Usage.fromId(row.getCategory()), Effect.fromId(row.getEffect())));
+        .forEach(
+            row ->
+                usages
+                    .computeIfAbsent(row.getDeclarationId(), id -> new EnumMap<>(Usage.class))
+                    .put(Usage.fromId(row.getCategory()), Effect.fromId(row.getEffect())));
     return usages;
   }
 
   private static StoredDeclaration toActive(DeclarationRecord row, Map<Usage, Effect> usages) {
-    return new StoredDeclaration(row.getId(), row.getSequence(), row.getRecordedAt().toInstant(),
-        content(row, List.of(), usages), Status.ACTIVE, null, null);
+    return new StoredDeclaration(
+        row.getId(),
+        row.getSequence(),
+        row.getRecordedAt().toInstant(),
+        content(row, List.of(), usages),
+        Status.ACTIVE,
+        null,
+        null);
   }
 
-  private static NewDeclaration content(DeclarationRecord row, List<Selector> subjects,
-      Map<Usage, Effect> usages) {
+  private static NewDeclaration content(
+      DeclarationRecord row, List<Selector> subjects, Map<Usage, Effect> usages) {
     return new NewDeclaration(
         new Party(row.getDeclarantId(), row.getDeclarantName()),
         row.getRightsHolderId() == null
-            ? null : new Party(row.getRightsHolderId(), row.getRightsHolderName()),
-        subjects, usages, row.getRightsStatement(),
-        toInstant(row.getValidFrom()), toInstant(row.getValidUntil()),
-        row.getSupersedes(), row.getNote());
+            ? null
+            : new Party(row.getRightsHolderId(), row.getRightsHolderName()),
+        subjects,
+        usages,
+        row.getRightsStatement(),
+        toInstant(row.getValidFrom()),
+        toInstant(row.getValidUntil()),
+        row.getSupersedes(),
+        row.getNote());
   }
 
   private static String partyId(Party party) {
@@ -345,8 +449,8 @@ public class DeclarationStore {
   public record Identified(UUID id, NewDeclaration content) {}
 
   /** A batch upload as recorded under its idempotency key. */
-  public record BatchUpload(String idempotencyKey, String requestSha256, long firstSequence,
-      long lastSequence) {}
+  public record BatchUpload(
+      String idempotencyKey, String requestSha256, long firstSequence, long lastSequence) {}
 
   /**
    * An active declaration found through one of its subjects.
@@ -355,6 +459,5 @@ public class DeclarationStore {
    * @param selector the subject that was found
    * @param declaration the declaration (its subjects are not loaded)
    */
-  public record SubjectMatch(String lookupKey, Selector selector,
-      StoredDeclaration declaration) {}
+  public record SubjectMatch(String lookupKey, Selector selector, StoredDeclaration declaration) {}
 }

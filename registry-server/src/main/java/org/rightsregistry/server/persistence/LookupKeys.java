@@ -6,13 +6,13 @@ import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
 
 /**
- * The keys subjects are filed and found under. A selector is filed under one key; an item is
- * looked up under every key that could file a selector covering it:
+ * The keys subjects are filed and found under. A selector is filed under one key; an item is looked
+ * up under every key that could file a selector covering it:
  *
  * <ul>
  *   <li>an exact URL, hash or accession number under itself;
- *   <li>a URL prefix under the prefix cut after its last '/', so that a URL needs to look only
- *       at the few cuts after each '/' of its own (the prefix itself is then compared);
+ *   <li>a URL prefix under the prefix cut after its last '/', so that a URL needs to look only at
+ *       the few cuts after each '/' of its own (the prefix itself is then compared);
  *   <li>a domain under itself; a URL looks at its host and every parent domain.
  * </ul>
  */
@@ -56,8 +56,7 @@ public final class LookupKeys {
 
   /** Whether a selector found under a key really covers the normalised URL. */
   public static boolean covers(Selector selector, String normalisedUrl) {
-    return selector.type() != SelectorType.URL_PREFIX
-        || normalisedUrl.startsWith(selector.value());
+    return selector.type() != SelectorType.URL_PREFIX || normalisedUrl.startsWith(selector.value());
   }
 
   private static String key(SelectorType type, String value) {

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads the published usage vocabulary when the server starts. A vocabulary that fails its
- * rules, or that disagrees with the client library's categories the decisions are made with,
- * stops the start with a message naming the term.
+ * Loads the published usage vocabulary when the server starts. A vocabulary that fails its rules,
+ * or that disagrees with the client library's categories the decisions are made with, stops the
+ * start with a message naming the term.
  */
 @Configuration(proxyBeanMethods = false)
 class VocabularyConfiguration {
@@ -33,16 +33,23 @@ class VocabularyConfiguration {
     Set<String> inClient = new TreeSet<>();
     Arrays.stream(Usage.values()).map(Usage::id).forEach(inClient::add);
     if (!inVocabulary.equals(inClient)) {
-      throw new IllegalStateException("The usage vocabulary defines " + inVocabulary
-          + " but the client library decides with " + inClient
-          + "; regenerate or fix one of them so they agree");
+      throw new IllegalStateException(
+          "The usage vocabulary defines "
+              + inVocabulary
+              + " but the client library decides with "
+              + inClient
+              + "; regenerate or fix one of them so they agree");
     }
     for (Usage usage : Usage.values()) {
       String broader = usage.broader().map(Usage::id).orElse(null);
       if (!java.util.Objects.equals(vocabulary.broader(usage.id()).orElse(null), broader)) {
-        throw new IllegalStateException("The usage vocabulary puts " + usage.id()
-            + " under " + vocabulary.broader(usage.id()).orElse("nothing")
-            + " but the client library puts it under " + broader);
+        throw new IllegalStateException(
+            "The usage vocabulary puts "
+                + usage.id()
+                + " under "
+                + vocabulary.broader(usage.id()).orElse("nothing")
+                + " but the client library puts it under "
+                + broader);
       }
     }
   }

@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parses request documents and validates them against the published JSON Schemas in
- * {@code vocabularies}, so the server accepts exactly what the schemas describe.
+ * Parses request documents and validates them against the published JSON Schemas in {@code
+ * vocabularies}, so the server accepts exactly what the schemas describe.
  */
 @Component
 public class JsonDocuments {
@@ -29,28 +29,35 @@ public class JsonDocuments {
   private static final java.util.Set<String> PROPERTY_KEYWORDS =
       java.util.Set.of("required", "additionalProperties", "propertyNames");
 
-  private final JsonMapper mapper = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private final JsonMapper mapper =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private final Schema declarationSchema;
   private final Schema checkRequestSchema;
 
   public JsonDocuments() {
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-        .pathType(PathType.JSON_POINTER)
-        .formatAssertionsEnabled(true)
-        .build();
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-        SpecificationVersion.DRAFT_2020_12,
-        builder -> builder
-            .schemaRegistryConfig(config)
-            .schemaIdResolvers(ids -> ids.mapPrefix(JsonSchemas.ID_PREFIX,
-                "classpath:" + JsonSchemas.CLASSPATH_DIRECTORY)));
-    this.declarationSchema = registry.getSchema(
-        SchemaLocation.of(JsonSchemas.id(JsonSchemas.DECLARATION).toString()));
-    this.checkRequestSchema = registry.getSchema(
-        SchemaLocation.of(JsonSchemas.id(JsonSchemas.CHECK_REQUEST).toString()));
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .build();
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder ->
+                builder
+                    .schemaRegistryConfig(config)
+                    .schemaIdResolvers(
+                        ids ->
+                            ids.mapPrefix(
+                                JsonSchemas.ID_PREFIX,
+                                "classpath:" + JsonSchemas.CLASSPATH_DIRECTORY)));
+    this.declarationSchema =
+        registry.getSchema(SchemaLocation.of(JsonSchemas.id(JsonSchemas.DECLARATION).toString()));
+    this.checkRequestSchema =
+        registry.getSchema(SchemaLocation.of(JsonSchemas.id(JsonSchemas.CHECK_REQUEST).toString()));
   }
 
   /** Parses and validates one declaration document. */
@@ -71,14 +78,14 @@ public class JsonDocuments {
   /** Parses one JSON document, refusing duplicate keys and trailing content. */
   public JsonNode parse(byte[] body) {
     if (body.length == 0) {
-      throw new InvalidRequestException(new Violation("", "The request body is empty; send a "
-          + "JSON document"));
+      throw new InvalidRequestException(
+          new Violation("", "The request body is empty; send a " + "JSON document"));
     }
     try {
       return mapper.readTree(body);
     } catch (JacksonException e) {
-      throw new InvalidRequestException(new Violation("", "Malformed JSON: "
-          + e.getOriginalMessage() + locationOf(e)));
+      throw new InvalidRequestException(
+          new Violation("", "Malformed JSON: " + e.getOriginalMessage() + locationOf(e)));
     }
   }
 
@@ -101,7 +108,10 @@ public class JsonDocuments {
   private static String locationOf(JacksonException e) {
     return e.getLocation() == null
         ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
             + ")";
   }
 }

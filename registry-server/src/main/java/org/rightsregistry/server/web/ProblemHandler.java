@@ -33,7 +33,11 @@ class ProblemHandler {
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
     Violation first = e.violations().get(0);
-    ProblemDetail problem = problem(e.status(), e.problemType(), "Invalid request", first.message());
+    String detail =
+        first.field().isEmpty() || first.message().startsWith(first.field())
+            ? first.message()
+            : first.field() + ": " + first.message();
+    ProblemDetail problem = problem(e.status(), e.problemType(), "Invalid request", detail);
     problem.setProperty("field", first.field());
     if (first.line() > 0) {
       problem.setProperty("line", first.line());
@@ -49,44 +53,70 @@ class ProblemHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> badPathValue(MethodArgumentTypeMismatchException e) {
-    ProblemDetail problem = problem(400, "invalid-field", "Invalid request",
-        "'" + e.getValue() + "' is not a valid " + e.getName() + ": expected a UUID");
+    ProblemDetail problem =
+        problem(
+            400,
+            "invalid-field",
+            "Invalid request",
+            "'" + e.getValue() + "' is not a valid " + e.getName() + ": expected a UUID");
     problem.setProperty("field", e.getName());
     return respond(problem);
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)
   ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
-    ProblemDetail problem = problem(400, "missing-header", "Invalid request",
-        "The header " + e.getHeaderName() + " is required");
+    ProblemDetail problem =
+        problem(
+            400,
+            "missing-header",
+            "Invalid request",
+            "The header " + e.getHeaderName() + " is required");
     problem.setProperty("field", e.getHeaderName());
     return respond(problem);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-    return respond(problem(415, "unsupported-media-type", "Unsupported media type",
-        "Send " + e.getSupportedMediaTypes() + ", not " + e.getContentType()));
+    return respond(
+        problem(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
+            "Send " + e.getSupportedMediaTypes() + ", not " + e.getContentType()));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-    return respond(problem(405, "method-not-allowed", "Method not allowed",
-        e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods()));
+    return respond(
+        problem(
+            405,
+            "method-not-allowed",
+            "Method not allowed",
+            e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods()));
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
-    return respond(problem(404, "not-found", "Not found",
-        "There is nothing at /" + e.getResourcePath() + "; the API is described at "
-            + "/v1/openapi.yaml"));
+    return respond(
+        problem(
+            404,
+            "not-found",
+            "Not found",
+            "There is nothing at /"
+                + e.getResourcePath()
+                + "; the API is described at "
+                + "/v1/openapi.yaml"));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("Unexpected failure while handling a request", e);
-    return respond(problem(500, "internal-error", "Internal error",
-        "The registry failed unexpectedly; nothing was stored. Try again later."));
+    return respond(
+        problem(
+            500,
+            "internal-error",
+            "Internal error",
+            "The registry failed unexpectedly; nothing was stored. Try again later."));
   }
 
   private static ProblemDetail problem(int status, String type, String title, String detail) {
@@ -104,8 +134,8 @@ class ProblemHandler {
 
   private static Map<String, Object> asMap(Violation violation) {
     return violation.line() > 0
-        ? Map.of("field", violation.field(), "message", violation.message(),
-            "line", violation.line())
+        ? Map.of(
+            "field", violation.field(), "message", violation.message(), "line", violation.line())
         : Map.of("field", violation.field(), "message", violation.message());
   }
 
@@ -115,8 +145,17 @@ class ProblemHandler {
   }
 
   static List<String> problemTypes() {
-    return List.of("invalid-field", "malformed-json", "not-found", "payload-too-large",
-        "already-revoked", "already-superseded", "idempotency-key-reused", "missing-header",
-        "unsupported-media-type", "method-not-allowed", "internal-error");
+    return List.of(
+        "invalid-field",
+        "malformed-json",
+        "not-found",
+        "payload-too-large",
+        "already-revoked",
+        "already-superseded",
+        "idempotency-key-reused",
+        "missing-header",
+        "unsupported-media-type",
+        "method-not-allowed",
+        "internal-error");
   }
 }

@@ -39,11 +39,14 @@ public final class CheckThroughputBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
 
     long started = System.nanoTime();
-    ConfigurableApplicationContext context = new SpringApplication(RegistryApplication.class)
-        .run("--server.port=0", "--rightsregistry.embedded-database.data-directory=",
-            "--rightsregistry.import.tate.enabled=true",
-            "--rightsregistry.import.tate.source=" + tate,
-            "--logging.level.root=WARN");
+    ConfigurableApplicationContext context =
+        new SpringApplication(RegistryApplication.class)
+            .run(
+                "--server.port=0",
+                "--rightsregistry.embedded-database.data-directory=",
+                "--rightsregistry.import.tate.enabled=true",
+                "--rightsregistry.import.tate.source=" + tate,
+                "--logging.level.root=WARN");
     double startSeconds = (System.nanoTime() - started) / 1e9;
     int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     try {
@@ -62,11 +65,16 @@ public final class CheckThroughputBenchmark {
       }
       Collections.sort(itemsPerSecond);
       System.out.printf("cold start with the Tate import: %.1f s%n", startSeconds);
-      System.out.printf("POST /v1/checks, %d real Tate URLs per request, %d rounds: median %.0f "
-              + "items/s (min %.0f, max %.0f)%n", BATCH, rounds,
-          itemsPerSecond.get(rounds / 2), itemsPerSecond.get(0),
+      System.out.printf(
+          "POST /v1/checks, %d real Tate URLs per request, %d rounds: median %.0f "
+              + "items/s (min %.0f, max %.0f)%n",
+          BATCH,
+          rounds,
+          itemsPerSecond.get(rounds / 2),
+          itemsPerSecond.get(0),
           itemsPerSecond.get(rounds - 1));
-      System.out.printf("machine: %d cores, Java %s%n",
+      System.out.printf(
+          "machine: %d cores, Java %s%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     } finally {
       context.close();
@@ -74,21 +82,26 @@ public final class CheckThroughputBenchmark {
   }
 
   private static void post(HttpClient client, URI uri, String body) throws Exception {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/json")
-        .timeout(Duration.ofMinutes(2))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("The check failed: " + response.statusCode() + " "
-          + response.body());
+      throw new IllegalStateException(
+          "The check failed: " + response.statusCode() + " " + response.body());
     }
   }
 
   private static List<String> batchesOfRealUrls(Path artworks) throws IOException {
     List<String> urls = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(artworks)), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(artworks)), StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         JsonNode url = json.readTree(line).get("thumbnailUrl");
         if (url != null && url.isString()) {

@@ -30,17 +30,25 @@ class CheckApiTest {
   }
 
   private String declare(String subjects, String usages) {
-    Response created = http.postJson("/v1/declarations", """
+    Response created =
+        http.postJson(
+            "/v1/declarations",
+            """
         {"declarant": {"id": "a-holder", "name": "A holder"},
          "subjects": [%s], "usages": {%s}}
-        """.formatted(subjects, usages));
+        """
+                .formatted(subjects, usages));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("id").asString();
   }
 
   private JsonNode check(String usage, String... items) {
-    Response response = http.postJson("/v1/checks", """
-        {"usage": "%s", "items": [%s]}""".formatted(usage, String.join(",", items)));
+    Response response =
+        http.postJson(
+            "/v1/checks",
+            """
+        {"usage": "%s", "items": [%s]}"""
+                .formatted(usage, String.join(",", items)));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json();
   }
@@ -51,12 +59,15 @@ class CheckApiTest {
 
   @Test
   void exactUrlReservationDeniesEveryEquivalentSpelling() {
-    declare("{\"type\": \"url\", \"value\": \"https://" + host + "/~user/pic.jpg\"}",
+    declare(
+        "{\"type\": \"url\", \"value\": \"https://" + host + "/~user/pic.jpg\"}",
         "\"ai-training\": \"reserved\"");
 
-    JsonNode result = check("generative-ai-training",
-        url("https://" + host.toUpperCase() + ":443/%7Euser/pic.jpg#top"),
-        url("https://" + host + "./~user/pic.jpg"));
+    JsonNode result =
+        check(
+            "generative-ai-training",
+            url("https://" + host.toUpperCase() + ":443/%7Euser/pic.jpg#top"),
+            url("https://" + host + "./~user/pic.jpg"));
 
     for (JsonNode decision : result.get("decisions")) {
       assertThat(decision.get("verdict").asString()).isEqualTo("DENY");
@@ -69,13 +80,18 @@ class CheckApiTest {
 
   @Test
   void differentPathsAreDifferentItems() {
-    declare("{\"type\": \"url\", \"value\": \"https://" + host + "/a%2Fb.jpg\"}",
+    declare(
+        "{\"type\": \"url\", \"value\": \"https://" + host + "/a%2Fb.jpg\"}",
         "\"ai-training\": \"reserved\"");
-    declare("{\"type\": \"url\", \"value\": \"https://" + host + "/Photo.jpg\"}",
+    declare(
+        "{\"type\": \"url\", \"value\": \"https://" + host + "/Photo.jpg\"}",
         "\"ai-training\": \"reserved\"");
 
-    JsonNode result = check("ai-training", url("https://" + host + "/a/b.jpg"),
-        url("https://" + host + "/photo.jpg"));
+    JsonNode result =
+        check(
+            "ai-training",
+            url("https://" + host + "/a/b.jpg"),
+            url("https://" + host + "/photo.jpg"));
 
     assertThat(result.get("decisions").get(0).get("verdict").asString()).isEqualTo("UNKNOWN");
     assertThat(result.get("decisions").get(1).get("verdict").asString()).isEqualTo("UNKNOWN");
@@ -83,16 +99,20 @@ class CheckApiTest {
 
   @Test
   void domainAndPrefixSelectorsCoverWhatTheyName() {
-    declare("{\"type\": \"domain\", \"value\": \"" + host.toUpperCase() + "\"}",
+    declare(
+        "{\"type\": \"domain\", \"value\": \"" + host.toUpperCase() + "\"}",
         "\"text-and-data-mining\": \"licence-required\"");
-    declare("{\"type\": \"url-prefix\", \"value\": \"https://www." + host + "/gallery/\"}",
+    declare(
+        "{\"type\": \"url-prefix\", \"value\": \"https://www." + host + "/gallery/\"}",
         "\"ai-training\": \"allowed\"");
 
-    JsonNode result = check("generative-ai-training",
-        url("https://cdn." + host + "/x.jpg"),
-        url("https://www." + host + "/gallery/2026/img.jpg"),
-        url("https://www." + host + "/galleryx/img.jpg"),
-        url("https://other-" + host + "/x.jpg"));
+    JsonNode result =
+        check(
+            "generative-ai-training",
+            url("https://cdn." + host + "/x.jpg"),
+            url("https://www." + host + "/gallery/2026/img.jpg"),
+            url("https://www." + host + "/galleryx/img.jpg"),
+            url("https://other-" + host + "/x.jpg"));
 
     JsonNode decisions = result.get("decisions");
     assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("LICENCE_REQUIRED");
@@ -105,7 +125,8 @@ class CheckApiTest {
   @Test
   void hashesMatchWhateverTheirCase() {
     String hash = UUID.randomUUID().toString().replace("-", "").repeat(2);
-    declare("{\"type\": \"sha256\", \"value\": \"" + hash.toUpperCase() + "\"}",
+    declare(
+        "{\"type\": \"sha256\", \"value\": \"" + hash.toUpperCase() + "\"}",
         "\"text-and-data-mining\": \"reserved\"");
 
     JsonNode result = check("search-indexing", "{\"sha256\": \"" + hash + "\"}");
@@ -116,12 +137,17 @@ class CheckApiTest {
   @Test
   void accessionNumbersMatchWithinTheirInstitution() {
     String number = "N" + UUID.randomUUID().toString().substring(0, 6);
-    declare("{\"type\": \"accession\", \"institution\": \"a-museum\", \"number\": \"" + number
-        + "\"}", "\"ai-training\": \"reserved\"");
+    declare(
+        "{\"type\": \"accession\", \"institution\": \"a-museum\", \"number\": \"" + number + "\"}",
+        "\"ai-training\": \"reserved\"");
 
-    JsonNode result = check("ai-training",
-        "{\"accession\": {\"institution\": \"a-museum\", \"number\": \"" + number + "\"}}",
-        "{\"accession\": {\"institution\": \"another-museum\", \"number\": \"" + number + "\"}}");
+    JsonNode result =
+        check(
+            "ai-training",
+            "{\"accession\": {\"institution\": \"a-museum\", \"number\": \"" + number + "\"}}",
+            "{\"accession\": {\"institution\": \"another-museum\", \"number\": \""
+                + number
+                + "\"}}");
 
     assertThat(result.get("decisions").get(0).get("verdict").asString()).isEqualTo("DENY");
     assertThat(result.get("decisions").get(1).get("verdict").asString()).isEqualTo("UNKNOWN");
@@ -129,8 +155,10 @@ class CheckApiTest {
 
   @Test
   void revokedDeclarationNoLongerCounts() {
-    String id = declare("{\"type\": \"url\", \"value\": \"https://" + host + "/a.jpg\"}",
-        "\"ai-training\": \"reserved\"");
+    String id =
+        declare(
+            "{\"type\": \"url\", \"value\": \"https://" + host + "/a.jpg\"}",
+            "\"ai-training\": \"reserved\"");
     http.postJson("/v1/declarations/" + id + "/revocation", "");
 
     JsonNode result = check("ai-training", url("https://" + host + "/a.jpg"));
@@ -140,11 +168,15 @@ class CheckApiTest {
 
   @Test
   void declarationOutsideItsValidityWindowDoesNotCount() {
-    Response created = http.postJson("/v1/declarations", """
+    Response created =
+        http.postJson(
+            "/v1/declarations",
+            """
         {"declarant": {"id": "a-holder"}, "validFrom": "%s",
          "subjects": [{"type": "url", "value": "https://%s/a.jpg"}],
          "usages": {"ai-training": "reserved"}}
-        """.formatted(Instant.now().plusSeconds(86_400), host));
+        """
+                .formatted(Instant.now().plusSeconds(86_400), host));
     assertThat(created.status()).isEqualTo(201);
 
     JsonNode result = check("ai-training", url("https://" + host + "/a.jpg"));
@@ -155,15 +187,21 @@ class CheckApiTest {
   @Test
   void anotherHoldersReservationWinsOverALicenceAndIsFlagged() {
     String subject = "{\"type\": \"url\", \"value\": \"https://" + host + "/a.jpg\"}";
-    http.postJson("/v1/declarations", """
+    http.postJson(
+        "/v1/declarations",
+        """
         {"declarant": {"id": "a-museum"}, "subjects": [%s],
-         "usages": {"text-and-data-mining": "allowed"}}""".formatted(subject));
-    http.postJson("/v1/declarations", """
+         "usages": {"text-and-data-mining": "allowed"}}"""
+            .formatted(subject));
+    http.postJson(
+        "/v1/declarations",
+        """
         {"declarant": {"id": "a-museum"}, "rightsHolder": {"id": "an-estate"},
-         "subjects": [%s], "usages": {"ai-training": "reserved"}}""".formatted(subject));
+         "subjects": [%s], "usages": {"ai-training": "reserved"}}"""
+            .formatted(subject));
 
-    JsonNode decision = check("ai-training", url("https://" + host + "/a.jpg"))
-        .get("decisions").get(0);
+    JsonNode decision =
+        check("ai-training", url("https://" + host + "/a.jpg")).get("decisions").get(0);
 
     assertThat(decision.get("verdict").asString()).isEqualTo("DENY");
     assertThat(decision.get("conflict").asBoolean()).isTrue();
@@ -172,12 +210,17 @@ class CheckApiTest {
 
   @Test
   void decisionsComeBackInRequestOrder() {
-    declare("{\"type\": \"url\", \"value\": \"https://" + host + "/1.jpg\"}",
+    declare(
+        "{\"type\": \"url\", \"value\": \"https://" + host + "/1.jpg\"}",
         "\"ai-training\": \"reserved\"");
 
-    JsonNode decisions = check("ai-training", url("https://" + host + "/0.jpg"),
-        url("https://" + host + "/1.jpg"), url("https://" + host + "/2.jpg"))
-        .get("decisions");
+    JsonNode decisions =
+        check(
+                "ai-training",
+                url("https://" + host + "/0.jpg"),
+                url("https://" + host + "/1.jpg"),
+                url("https://" + host + "/2.jpg"))
+            .get("decisions");
 
     assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("UNKNOWN");
     assertThat(decisions.get(1).get("verdict").asString()).isEqualTo("DENY");
@@ -186,14 +229,21 @@ class CheckApiTest {
 
   @Test
   void tenThousandItemsAreAcceptedAndOneMoreIsRefused() {
-    String items = IntStream.range(0, 10_000)
-        .mapToObj(i -> url("https://" + host + "/" + i + ".jpg"))
-        .collect(Collectors.joining(","));
+    String items =
+        IntStream.range(0, 10_000)
+            .mapToObj(i -> url("https://" + host + "/" + i + ".jpg"))
+            .collect(Collectors.joining(","));
 
-    Response full = http.postJson("/v1/checks",
-        "{\"usage\": \"ai-training\", \"items\": [" + items + "]}");
-    Response over = http.postJson("/v1/checks", "{\"usage\": \"ai-training\", \"items\": ["
-        + items + "," + url("https://" + host + "/x.jpg") + "]}");
+    Response full =
+        http.postJson("/v1/checks", "{\"usage\": \"ai-training\", \"items\": [" + items + "]}");
+    Response over =
+        http.postJson(
+            "/v1/checks",
+            "{\"usage\": \"ai-training\", \"items\": ["
+                + items
+                + ","
+                + url("https://" + host + "/x.jpg")
+                + "]}");
 
     assertThat(full.status()).isEqualTo(200);
     assertThat(full.json().get("decisions")).hasSize(10_000);
@@ -203,14 +253,15 @@ class CheckApiTest {
 
   @Test
   void badCheckRequestsNameTheField() {
-    assertRefused("{\"usage\": \"training\", \"items\": [" + url("https://a.example/") + "]}",
-        "/usage");
+    assertRefused(
+        "{\"usage\": \"training\", \"items\": [" + url("https://a.example/") + "]}", "/usage");
     assertRefused("{\"usage\": \"ai-training\", \"items\": []}", "/items");
     assertRefused("{\"usage\": \"ai-training\", \"items\": [{}]}", "/items/0");
-    assertRefused("{\"usage\": \"ai-training\", \"items\": [" + url("https://a b.example/")
-        + "]}", "/items/0");
-    assertRefused("{\"usage\": \"ai-training\", \"items\": [{\"sha256\": \"xyz\"}]}",
-        "/items/0/sha256");
+    assertRefused(
+        "{\"usage\": \"ai-training\", \"items\": [" + url("https://a b.example/") + "]}",
+        "/items/0");
+    assertRefused(
+        "{\"usage\": \"ai-training\", \"items\": [{\"sha256\": \"xyz\"}]}", "/items/0/sha256");
     assertRefused("{\"usage\": \"ai-training\", \"items\": [{\"isbn\": \"123\"}]}", "/items/0");
     assertRefused("{\"usage\": \"ai-training\"", "");
   }

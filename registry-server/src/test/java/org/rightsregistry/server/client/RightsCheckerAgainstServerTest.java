@@ -27,20 +27,26 @@ class RightsCheckerAgainstServerTest {
   @Test
   void checkerReturnsTheServersDecisionsWithTheirEvidence() {
     String host = "client-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-    new RegistryHttp(port).postJson("/v1/declarations", """
+    new RegistryHttp(port)
+        .postJson(
+            "/v1/declarations",
+            """
         {"declarant": {"id": "a-photographer"},
          "subjects": [{"type": "domain", "value": "%s"}],
          "usages": {"ai-training": "reserved", "search-indexing": "allowed"}}
-        """.formatted(host));
-    RightsChecker checker = RightsChecker.builder()
-        .registry(URI.create("http://127.0.0.1:" + port))
-        .build();
+        """
+                .formatted(host));
+    RightsChecker checker =
+        RightsChecker.builder().registry(URI.create("http://127.0.0.1:" + port)).build();
 
-    List<Decision> decisions = checker.checkAll(List.of(
-        Item.url("https://www." + host + "/a.jpg"),
-        Item.url("https://elsewhere.example/a.jpg")), Usage.GENERATIVE_AI_TRAINING);
-    Decision search = checker.check(Item.url("https://www." + host + "/a.jpg"),
-        Usage.SEARCH_INDEXING);
+    List<Decision> decisions =
+        checker.checkAll(
+            List.of(
+                Item.url("https://www." + host + "/a.jpg"),
+                Item.url("https://elsewhere.example/a.jpg")),
+            Usage.GENERATIVE_AI_TRAINING);
+    Decision search =
+        checker.check(Item.url("https://www." + host + "/a.jpg"), Usage.SEARCH_INDEXING);
 
     assertThat(decisions.get(0).verdict()).isEqualTo(Verdict.DENY);
     assertThat(decisions.get(0).evidence()).hasSize(1);
@@ -52,12 +58,10 @@ class RightsCheckerAgainstServerTest {
 
   @Test
   void checkerFailsClosedWhenTheRegistryIsNotThere() {
-    RightsChecker checker = RightsChecker.builder()
-        .registry(URI.create("http://127.0.0.1:1"))
-        .build();
+    RightsChecker checker =
+        RightsChecker.builder().registry(URI.create("http://127.0.0.1:1")).build();
 
-    Decision decision = checker.check(Item.url("https://example.org/a.jpg"),
-        Usage.AI_TRAINING);
+    Decision decision = checker.check(Item.url("https://example.org/a.jpg"), Usage.AI_TRAINING);
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
     assertThat(decision.rule()).isEqualTo(Decision.RULE_REGISTRY_UNREACHABLE);
@@ -65,9 +69,8 @@ class RightsCheckerAgainstServerTest {
 
   @Test
   void requestTheServerRefusesIsReportedToTheCaller() {
-    RightsChecker checker = RightsChecker.builder()
-        .registry(URI.create("http://127.0.0.1:" + port))
-        .build();
+    RightsChecker checker =
+        RightsChecker.builder().registry(URI.create("http://127.0.0.1:" + port)).build();
 
     assertThatThrownBy(() -> checker.check(Item.accession("Not An Id", "N1"), Usage.AI_TRAINING))
         .isInstanceOfAny(RegistryRequestException.class, IllegalArgumentException.class);

@@ -25,8 +25,7 @@ class BatchApiTest {
   @Value("${local.server.port}")
   int port;
 
-  @Autowired
-  DeclarationStore store;
+  @Autowired DeclarationStore store;
 
   RegistryHttp http;
 
@@ -89,9 +88,13 @@ class BatchApiTest {
 
   @Test
   void oneBadLineStoresNoneAndNamesTheLine() {
-    String body = declaration(uniqueUrl()).replace("\n", "") + "\n"
-        + declaration("https://example.org/%zz.jpg").replace("\n", "") + "\n"
-        + declaration(uniqueUrl()).replace("\n", "") + "\n";
+    String body =
+        declaration(uniqueUrl()).replace("\n", "")
+            + "\n"
+            + declaration("https://example.org/%zz.jpg").replace("\n", "")
+            + "\n"
+            + declaration(uniqueUrl()).replace("\n", "")
+            + "\n";
     long before = store.headSequence();
 
     Response refused = upload(UUID.randomUUID().toString(), body);

@@ -25,8 +25,7 @@ class DeclarationApiTest {
   @Value("${local.server.port}")
   int port;
 
-  @Autowired
-  DeclarationStore store;
+  @Autowired DeclarationStore store;
 
   RegistryHttp http;
 
@@ -54,14 +53,18 @@ class DeclarationApiTest {
 
   @Test
   void sequenceNumbersIncreaseWithoutGapsAcrossCreationsAndRevocations() {
-    long first = http.postJson("/v1/declarations", declaration(uniqueUrl())).json()
-        .get("sequence").asLong();
-    String id = http.postJson("/v1/declarations", declaration(uniqueUrl())).json()
-        .get("id").asString();
-    long revoked = http.postJson("/v1/declarations/" + id + "/revocation", "").json()
-        .get("revocation").get("sequence").asLong();
-    long third = http.postJson("/v1/declarations", declaration(uniqueUrl())).json()
-        .get("sequence").asLong();
+    long first =
+        http.postJson("/v1/declarations", declaration(uniqueUrl())).json().get("sequence").asLong();
+    String id =
+        http.postJson("/v1/declarations", declaration(uniqueUrl())).json().get("id").asString();
+    long revoked =
+        http.postJson("/v1/declarations/" + id + "/revocation", "")
+            .json()
+            .get("revocation")
+            .get("sequence")
+            .asLong();
+    long third =
+        http.postJson("/v1/declarations", declaration(uniqueUrl())).json().get("sequence").asLong();
 
     // Other tests share the database, so only the spacing within this burst is known when
     // they do not run at the same time; JUnit runs them one after another here.
@@ -71,11 +74,13 @@ class DeclarationApiTest {
 
   @Test
   void revocationKeepsTheDeclarationAndRecordsTheReason() {
-    String id = http.postJson("/v1/declarations", declaration(uniqueUrl())).json()
-        .get("id").asString();
+    String id =
+        http.postJson("/v1/declarations", declaration(uniqueUrl())).json().get("id").asString();
 
-    Response revoked = http.postJson("/v1/declarations/" + id + "/revocation",
-        "{\"reason\": \"licensed to the exchange instead\"}");
+    Response revoked =
+        http.postJson(
+            "/v1/declarations/" + id + "/revocation",
+            "{\"reason\": \"licensed to the exchange instead\"}");
 
     assertThat(revoked.status()).isEqualTo(201);
     JsonNode body = http.get("/v1/declarations/" + id).json();
@@ -87,8 +92,8 @@ class DeclarationApiTest {
 
   @Test
   void revokingTwiceIsRefusedAndStoresNothing() {
-    String id = http.postJson("/v1/declarations", declaration(uniqueUrl())).json()
-        .get("id").asString();
+    String id =
+        http.postJson("/v1/declarations", declaration(uniqueUrl())).json().get("id").asString();
     http.postJson("/v1/declarations/" + id + "/revocation", "");
     long before = store.headSequence();
 
@@ -102,10 +107,10 @@ class DeclarationApiTest {
 
   @Test
   void supersedingMarksTheOldDeclarationAndKeepsBoth() {
-    String old = http.postJson("/v1/declarations", declaration(uniqueUrl())).json()
-        .get("id").asString();
-    String replacement = declaration(uniqueUrl())
-        .replaceFirst("\\{", "{\"supersedes\": \"" + old + "\", ");
+    String old =
+        http.postJson("/v1/declarations", declaration(uniqueUrl())).json().get("id").asString();
+    String replacement =
+        declaration(uniqueUrl()).replaceFirst("\\{", "{\"supersedes\": \"" + old + "\", ");
 
     Response created = http.postJson("/v1/declarations", replacement);
 
@@ -120,14 +125,17 @@ class DeclarationApiTest {
 
   @Test
   void supersedingAnUnknownOrInactiveDeclarationIsRefused() {
-    String revoked = http.postJson("/v1/declarations", declaration(uniqueUrl())).json()
-        .get("id").asString();
+    String revoked =
+        http.postJson("/v1/declarations", declaration(uniqueUrl())).json().get("id").asString();
     http.postJson("/v1/declarations/" + revoked + "/revocation", "");
     long before = store.headSequence();
 
     for (String target : new String[] {UUID.randomUUID().toString(), revoked}) {
-      Response refused = http.postJson("/v1/declarations", declaration(uniqueUrl())
-          .replaceFirst("\\{", "{\"supersedes\": \"" + target + "\", "));
+      Response refused =
+          http.postJson(
+              "/v1/declarations",
+              declaration(uniqueUrl())
+                  .replaceFirst("\\{", "{\"supersedes\": \"" + target + "\", "));
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.json().get("field").asString()).isEqualTo("/supersedes");
     }
@@ -156,44 +164,61 @@ class DeclarationApiTest {
         Arguments.of("malformed JSON", "{\"declarant\": ", ""),
         Arguments.of("trailing content", good + " {}", ""),
         Arguments.of("empty body", "", ""),
-        Arguments.of("unknown usage category",
-            good.replace("\"ai-training\"", "\"ai-trainning\""), "/usages"),
-        Arguments.of("unknown effect", good.replace("\"reserved\"", "\"forbidden\""),
-            "/usages/ai-training"),
-        Arguments.of("unknown selector type", good.replace("\"url\"", "\"isbn\""),
-            "/subjects/0/type"),
-        Arguments.of("invalid URL", declaration("https://exa mple.org/a.jpg"),
+        Arguments.of(
+            "unknown usage category",
+            good.replace("\"ai-training\"", "\"ai-trainning\""),
+            "/usages"),
+        Arguments.of(
+            "unknown effect", good.replace("\"reserved\"", "\"forbidden\""), "/usages/ai-training"),
+        Arguments.of(
+            "unknown selector type", good.replace("\"url\"", "\"isbn\""), "/subjects/0/type"),
+        Arguments.of("invalid URL", declaration("https://exa mple.org/a.jpg"), "/subjects/0/value"),
+        Arguments.of(
+            "URL with another scheme", declaration("ftp://example.org/a.jpg"), "/subjects/0/value"),
+        Arguments.of(
+            "hash of the wrong length",
+            good.replace(
+                "{\"type\": \"url\", \"value\": \"https://example.org/a.jpg\"}",
+                "{\"type\": \"sha256\", \"value\": \"abc123\"}"),
             "/subjects/0/value"),
-        Arguments.of("URL with another scheme", declaration("ftp://example.org/a.jpg"),
-            "/subjects/0/value"),
-        Arguments.of("hash of the wrong length", good.replace(
-            "{\"type\": \"url\", \"value\": \"https://example.org/a.jpg\"}",
-            "{\"type\": \"sha256\", \"value\": \"abc123\"}"), "/subjects/0/value"),
-        Arguments.of("hash with letters outside hex", good.replace(
-            "{\"type\": \"url\", \"value\": \"https://example.org/a.jpg\"}",
-            "{\"type\": \"sha256\", \"value\": \"" + "g".repeat(64) + "\"}"),
+        Arguments.of(
+            "hash with letters outside hex",
+            good.replace(
+                "{\"type\": \"url\", \"value\": \"https://example.org/a.jpg\"}",
+                "{\"type\": \"sha256\", \"value\": \"" + "g".repeat(64) + "\"}"),
             "/subjects/0/value"),
         Arguments.of("no subjects", good.replaceAll("\\[.*\\]", "[]"), "/subjects"),
-        Arguments.of("missing declarant",
-            good.replace("\"declarant\": {\"id\": \"example-photographer\", "
-                + "\"name\": \"A photographer\"},", ""), "/declarant"),
-        Arguments.of("party id with capitals", good.replace("example-photographer", "Ex"),
-            "/declarant/id"),
+        Arguments.of(
+            "missing declarant",
+            good.replace(
+                "\"declarant\": {\"id\": \"example-photographer\", "
+                    + "\"name\": \"A photographer\"},",
+                ""),
+            "/declarant"),
+        Arguments.of(
+            "party id with capitals", good.replace("example-photographer", "Ex"), "/declarant/id"),
         Arguments.of("unknown field", good.replaceFirst("\\{", "{\"owner\": \"me\", "), ""),
-        Arguments.of("rights statement outside the vocabularies",
+        Arguments.of(
+            "rights statement outside the vocabularies",
             good.replace("http://rightsstatements.org/vocab/InC/1.0/", "https://example.org/"),
             "/rightsStatement"),
-        Arguments.of("validity window ending before it starts", good.replaceFirst("\\{",
-            "{\"validFrom\": \"2026-02-01T00:00:00Z\", \"validUntil\": \"2026-01-01T00:00:00Z\", "),
+        Arguments.of(
+            "validity window ending before it starts",
+            good.replaceFirst(
+                "\\{",
+                "{\"validFrom\": \"2026-02-01T00:00:00Z\", "
+                    + "\"validUntil\": \"2026-01-01T00:00:00Z\", "),
             "/validUntil"),
-        Arguments.of("date without an offset",
-            good.replaceFirst("\\{", "{\"validFrom\": \"2026-02-01T00:00:00\", "), "/validFrom"));
+        Arguments.of(
+            "date without an offset",
+            good.replaceFirst("\\{", "{\"validFrom\": \"2026-02-01T00:00:00\", "),
+            "/validFrom"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badDeclarations")
-  void badDeclarationIsRefusedNamingTheFieldAndStoresNothing(String what, String body,
-      String field) {
+  void badDeclarationIsRefusedNamingTheFieldAndStoresNothing(
+      String what, String body, String field) {
     long before = store.headSequence();
 
     Response refused = http.postJson("/v1/declarations", body);
@@ -210,8 +235,9 @@ class DeclarationApiTest {
 
   @Test
   void oversizedDeclarationIsRefusedWithoutReadingFurther() {
-    String huge = declaration("https://example.org/a.jpg")
-        .replaceFirst("\\{", "{\"note\": \"" + "x".repeat(2 << 20) + "\", ");
+    String huge =
+        declaration("https://example.org/a.jpg")
+            .replaceFirst("\\{", "{\"note\": \"" + "x".repeat(2 << 20) + "\", ");
 
     Response refused = http.postJson("/v1/declarations", huge);
 
@@ -221,8 +247,8 @@ class DeclarationApiTest {
 
   @Test
   void wrongContentTypeIsRefused() {
-    Response refused = http.post("/v1/declarations", "text/plain",
-        declaration("https://example.org/a.jpg"));
+    Response refused =
+        http.post("/v1/declarations", "text/plain", declaration("https://example.org/a.jpg"));
 
     assertThat(refused.status()).isEqualTo(415);
     assertThat(refused.isProblem()).isTrue();

@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The mapping file applied to Tate's own sample objects, one per rights case. */
 class TateArtworkMapperTest {
 
-  static final Path TATE = Path.of(System.getProperty("rightsregistry.shared-data",
-      "../../shared/data")).resolve("real/museum-collections/tate");
+  static final Path TATE =
+      Path.of(System.getProperty("rightsregistry.shared-data", "../../shared/data"))
+          .resolve("real/museum-collections/tate");
   private static final String INC = "http://rightsstatements.org/vocab/InC/1.0/";
 
   static TateArtworkMapper mapper;
@@ -34,14 +35,17 @@ class TateArtworkMapperTest {
   @BeforeAll
   static void readMapping() throws IOException {
     try (InputStream in = Files.newInputStream(Path.of("import/tate-mapping.yaml"))) {
-      mapper = new TateArtworkMapper(TateMapping.read(in),
-          ArtistDeathYears.read(TATE.resolve("artist_data.csv")), 2026);
+      mapper =
+          new TateArtworkMapper(
+              TateMapping.read(in), ArtistDeathYears.read(TATE.resolve("artist_data.csv")), 2026);
     }
   }
 
   private static Mapped map(String sample) throws IOException {
-    JsonNode artwork = JsonMapper.builder().build()
-        .readTree(TATE.resolve("sample-objects").resolve(sample + ".json").toFile());
+    JsonNode artwork =
+        JsonMapper.builder()
+            .build()
+            .readTree(TATE.resolve("sample-objects").resolve(sample + ".json").toFile());
     return mapper.map(artwork);
   }
 
@@ -55,12 +59,15 @@ class TateArtworkMapperTest {
     assertThat(declaration.rightsHolder()).isEqualTo(new Party("dacs", "DACS"));
     assertThat(declaration.usages()).isEqualTo(Map.of(Usage.AI_TRAINING, Effect.RESERVED));
     assertThat(declaration.rightsStatement()).isEqualTo(INC);
-    assertThat(declaration.subjects()).contains(
-        new Selector(SelectorType.URL,
-            "http://www.tate.org.uk/art/images/work/AR/AR00086_8.jpg", null),
-        new Selector(SelectorType.URL,
-            "http://www.tate.org.uk/art/images/work/AR/AR00086_294232_10.jpg", null),
-        new Selector(SelectorType.ACCESSION, "AR00086", "tate"));
+    assertThat(declaration.subjects())
+        .contains(
+            new Selector(
+                SelectorType.URL, "http://www.tate.org.uk/art/images/work/AR/AR00086_8.jpg", null),
+            new Selector(
+                SelectorType.URL,
+                "http://www.tate.org.uk/art/images/work/AR/AR00086_294232_10.jpg",
+                null),
+            new Selector(SelectorType.ACCESSION, "AR00086", "tate"));
     assertThat(declaration.subjects()).hasSize(1 + 8 + 1);
   }
 
@@ -114,7 +121,11 @@ class TateArtworkMapperTest {
 
   @Test
   void livingArtistWithoutCopyrightLineIsLeftUnknown() {
-    JsonNode artwork = JsonMapper.builder().build().readTree("""
+    JsonNode artwork =
+        JsonMapper.builder()
+            .build()
+            .readTree(
+                """
         {"acno": "T99999", "thumbnailUrl": "http://www.tate.org.uk/art/images/work/T/T99999_8.jpg",
          "thumbnailCopyright": null, "contributors": [{"id": 1386, "role": "artist"}]}""");
 
@@ -126,7 +137,8 @@ class TateArtworkMapperTest {
 
   @Test
   void brokenMappingFileIsRefusedNamingTheKey() {
-    String broken = """
+    String broken =
+        """
         steward: {id: tate, name: Tate}
         image-base-url: http://www.tate.org.uk/art/images/work/
         holder-pattern: '^©\\s*(?<holder>.+)$'
@@ -136,8 +148,9 @@ class TateArtworkMapperTest {
             usages: {ai-trainng: reserved}
         """;
 
-    assertThatThrownBy(() -> TateMapping.read(
-        new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(
+            () ->
+                TateMapping.read(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(ImportException.class)
         .hasMessageContaining("rules[0].usages")
         .hasMessageContaining("ai-trainng");

@@ -19,20 +19,18 @@ class TateImportTest {
   @Value("${local.server.port}")
   int port;
 
-  @Autowired
-  TateCollectionImporter importer;
+  @Autowired TateCollectionImporter importer;
 
-  @Autowired
-  DeclarationStore store;
+  @Autowired DeclarationStore store;
 
   @Test
   void importsTheWholeCollectionOnceAndAnswersForRealImageUrls() {
     long before = store.headSequence();
 
-    ImportSummary first = importer.importOnce(TateArtworkMapperTest.TATE,
-        Path.of("import/tate-mapping.yaml"));
-    ImportSummary second = importer.importOnce(TateArtworkMapperTest.TATE,
-        Path.of("import/tate-mapping.yaml"));
+    ImportSummary first =
+        importer.importOnce(TateArtworkMapperTest.TATE, Path.of("import/tate-mapping.yaml"));
+    ImportSummary second =
+        importer.importOnce(TateArtworkMapperTest.TATE, Path.of("import/tate-mapping.yaml"));
 
     assertThat(first.reused()).isFalse();
     assertThat(first.artworks()).isEqualTo(69_202);
@@ -43,13 +41,19 @@ class TateImportTest {
     assertThat(second.declarations()).isEqualTo(first.declarations());
     assertThat(store.headSequence()).isEqualTo(before + first.declarations());
 
-    JsonNode decisions = new RegistryHttp(port).postJson("/v1/checks", """
+    JsonNode decisions =
+        new RegistryHttp(port)
+            .postJson(
+                "/v1/checks",
+                """
         {"usage": "generative-ai-training", "items": [
           {"url": "http://www.tate.org.uk/art/images/work/AR/AR00086_8.jpg"},
           {"url": "http://www.tate.org.uk/art/images/work/A/A01/A01029_8.jpg"},
           {"url": "http://www.tate.org.uk/art/images/work/D/D00/D00001_8.jpg"},
           {"accession": {"institution": "tate", "number": "N05208"}}]}
-        """).json().get("decisions");
+        """)
+            .json()
+            .get("decisions");
     assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("DENY");
     assertThat(decisions.get(0).get("evidence").get(0).get("rightsHolder").get("id").asString())
         .isEqualTo("dacs");

@@ -18,21 +18,26 @@ class AppendOnlyHistoryTest {
   @Value("${local.server.port}")
   int port;
 
-  @Autowired
-  DSLContext dsl;
+  @Autowired DSLContext dsl;
 
   @Test
   void updatesAndDeletesOfTheHistoryAreRefusedByTheDatabase() {
-    String id = new RegistryHttp(port).postJson("/v1/declarations",
-        TestDeclarations.declaration(TestDeclarations.uniqueUrl())).json()
-        .get("id").asString();
+    String id =
+        new RegistryHttp(port)
+            .postJson(
+                "/v1/declarations", TestDeclarations.declaration(TestDeclarations.uniqueUrl()))
+            .json()
+            .get("id")
+            .asString();
 
-    for (String sql : new String[] {
-        "UPDATE declaration SET note = 'rewritten' WHERE id = '" + id + "'",
-        "DELETE FROM declaration_usage WHERE declaration_id = '" + id + "'",
-        "DELETE FROM declaration_subject WHERE declaration_id = '" + id + "'",
-        "UPDATE registry_event SET kind = 'REVOKED' WHERE declaration_id = '" + id + "'",
-        "TRUNCATE declaration CASCADE"}) {
+    for (String sql :
+        new String[] {
+          "UPDATE declaration SET note = 'rewritten' WHERE id = '" + id + "'",
+          "DELETE FROM declaration_usage WHERE declaration_id = '" + id + "'",
+          "DELETE FROM declaration_subject WHERE declaration_id = '" + id + "'",
+          "UPDATE registry_event SET kind = 'REVOKED' WHERE declaration_id = '" + id + "'",
+          "TRUNCATE declaration CASCADE"
+        }) {
       assertThatThrownBy(() -> dsl.execute(sql)).as(sql).hasMessageContaining("append-only");
     }
     assertThat(dsl.fetchCount(dsl.selectFrom("declaration").where("id = '" + id + "'")))
