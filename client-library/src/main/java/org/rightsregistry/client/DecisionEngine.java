@@ -126,6 +126,7 @@ public final class DecisionEngine {
               bearing.category(),
               bearing.effect(),
               statement.rightsStatement(),
+              statement.trust(),
               resolution.isDecisive(bearing)));
     }
     return evidence;

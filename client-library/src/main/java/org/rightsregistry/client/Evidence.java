@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param category the usage category the statement bore on: the usage asked about or a broader one
  * @param effect what the statement declared for that category
  * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
+ * @param trustLevel how sure the registry is that the declarant may make the statement, or null
+ *     where the source has no such notion
  * @param decisive true if this statement decided the verdict
  */
 public record Evidence(
@@ -30,6 +32,7 @@ public record Evidence(
     Usage category,
     Effect effect,
     String rightsStatement,
+    TrustLevel trustLevel,
     boolean decisive) {
 
   /** The source of statements made in the registry. */
@@ -50,6 +53,8 @@ public record Evidence(
    *     one
    * @param effect what the statement declared for that category
    * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
+   * @param trustLevel how sure the registry is that the declarant may make the statement, or null
+   *     where the source has no such notion
    * @param decisive true if this statement decided the verdict
    * @throws IllegalArgumentException if a component other than {@code rightsHolder} or {@code
    *     rightsStatement} is missing

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
  * @param validFrom when the declaration starts to apply (inclusive), or null for always
  * @param validUntil when the declaration stops applying (exclusive), or null for never
+ * @param trust how sure the registry is that the declarant may make the declaration
  */
 public record Statement(
     String declarationId,
@@ -30,7 +31,8 @@ public record Statement(
     Map<Usage, Effect> usages,
     String rightsStatement,
     Instant validFrom,
-    Instant validUntil) {
+    Instant validUntil,
+    TrustLevel trust) {
 
   /**
    * Creates a statement; the usages are copied.
@@ -46,6 +48,7 @@ public record Statement(
    * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
    * @param validFrom when the declaration starts to apply (inclusive), or null for always
    * @param validUntil when the declaration stops applying (exclusive), or null for never
+   * @param trust how sure the registry is that the declarant may make the declaration
    * @throws IllegalArgumentException if a required component is missing or the usages are empty
    */
   public Statement {
@@ -54,6 +57,7 @@ public record Statement(
     Checks.requireValue("declarant", declarant);
     Checks.requireValue("matched", matched);
     Checks.requireValue("usages", usages);
+    Checks.requireValue("trust", trust);
     if (usages.isEmpty()) {
       throw new IllegalArgumentException(
           "usages of declaration "

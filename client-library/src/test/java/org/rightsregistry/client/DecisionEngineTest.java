@@ -429,6 +429,7 @@ class DecisionEngineTest {
                   AI_TRAINING,
                   RESERVED,
                   "http://rightsstatements.org/vocab/InC/1.0/",
+                  TrustLevel.SELF_ASSERTED,
                   true));
     }
 

@@ -83,6 +83,7 @@ final class TestStatements {
         usages,
         rightsStatement,
         validFrom,
-        validUntil);
+        validUntil,
+        TrustLevel.SELF_ASSERTED);
   }
 }

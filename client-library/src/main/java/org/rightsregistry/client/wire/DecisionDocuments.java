@@ -24,6 +24,7 @@ import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
 import tools.jackson.databind.JsonNode;
@@ -162,6 +163,9 @@ public final class DecisionDocuments {
     if (evidence.rightsStatement() != null) {
       json.put("rightsStatement", evidence.rightsStatement());
     }
+    if (evidence.trustLevel() != null) {
+      json.put("trustLevel", evidence.trustLevel().id());
+    }
     json.put("decisive", evidence.decisive());
     return json;
   }
@@ -195,6 +199,9 @@ public final class DecisionDocuments {
                 id(json, "category", pointer, Usage::fromId),
                 id(json, "effect", pointer, Effect::fromId),
                 optionalText(json, "rightsStatement", pointer),
+                NodeReader.isAbsent(json.get("trustLevel"))
+                    ? null
+                    : id(json, "trustLevel", pointer, TrustLevel::fromId),
                 bool(json, "decisive", pointer)));
   }
 

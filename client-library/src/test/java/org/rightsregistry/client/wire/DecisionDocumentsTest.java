@@ -18,6 +18,7 @@ import org.rightsregistry.client.Evidence;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,7 @@ class DecisionDocumentsTest {
                        "value": "http://www.tate.org.uk/art/images/work/AR/AR00086_8.jpg"},
            "category": "ai-training", "effect": "reserved",
            "rightsStatement": "http://rightsstatements.org/vocab/InC/1.0/",
+           "trustLevel": "domain-verified",
            "decisive": true}
         ]
       }
@@ -69,6 +71,7 @@ class DecisionDocumentsTest {
             Usage.AI_TRAINING,
             Effect.RESERVED,
             "http://rightsstatements.org/vocab/InC/1.0/",
+            TrustLevel.DOMAIN_VERIFIED,
             true);
     return new Decision(
         Item.url(TATE_IMAGE),
@@ -107,6 +110,7 @@ class DecisionDocumentsTest {
             Selector.accession("tate", "N00079"),
             Usage.TEXT_AND_DATA_MINING,
             Effect.LICENCE_REQUIRED,
+            null,
             null,
             false);
     return Stream.of(
