@@ -186,9 +186,15 @@ public final class UrlIdentity {
           "the IPv6 address in brackets is not valid; write it as "
               + "[2001:db8::1], without a zone");
     }
-    for (int i = start; i <= close; i++) {
-      out.append(toLowerAscii(url.charAt(i)));
+    String canonical = Ipv6.canonical(url.substring(start + 1, close));
+    if (canonical == null) {
+      throw invalid(
+          "URL",
+          url,
+          "the IPv6 address in brackets is not valid; write it as "
+              + "[2001:db8::1], without a zone");
     }
+    out.append('[').append(canonical).append(']');
     return close + 1;
   }
 
@@ -233,9 +239,8 @@ public final class UrlIdentity {
           value,
           "the host "
               + Checks.quote(host)
-              + " is not a valid internationalised host name ("
-              + e.getMessage()
-              + ")");
+              + " is not a valid internationalised host name: it holds a character that host "
+              + "names may not contain");
     }
   }
 
@@ -284,8 +289,29 @@ public final class UrlIdentity {
     if (length == 0
         || length > MAX_LABEL_LENGTH
         || host.charAt(labelStart) == '-'
-        || host.charAt(labelEnd - 1) == '-') {
+        || host.charAt(labelEnd - 1) == '-'
+        || !isValidALabel(host, labelStart, labelEnd)) {
       throw invalidHost(what, value, host, hostStart, hostEnd);
+    }
+  }
+
+  /**
+   * Tells whether a label is, if it claims to be punycode ("xn--"), a real encoding of a Unicode
+   * label: decoding it and encoding again gives it back.
+   */
+  private static boolean isValidALabel(String host, int start, int end) {
+    if (end - start < 4 || !host.regionMatches(true, start, "xn--", 0, 4)) {
+      return true;
+    }
+    String label = host.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+    String unicode = IDN.toUnicode(label);
+    if (unicode.equals(label)) {
+      return false;
+    }
+    try {
+      return IDN.toASCII(unicode).equalsIgnoreCase(label);
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

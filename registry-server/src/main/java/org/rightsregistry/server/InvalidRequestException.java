@@ -6,10 +6,17 @@ import java.util.List;
 public final class InvalidRequestException extends RegistryException {
 
   private final List<Violation> violations;
+  private final String problemType;
 
   public InvalidRequestException(List<Violation> violations) {
+    this("invalid-field", violations);
+  }
+
+  /** A refusal of another stable type, such as {@code malformed-json}. */
+  public InvalidRequestException(String problemType, List<Violation> violations) {
     super(violations.get(0).message());
     this.violations = List.copyOf(violations);
+    this.problemType = problemType;
   }
 
   public InvalidRequestException(Violation violation) {
@@ -22,7 +29,7 @@ public final class InvalidRequestException extends RegistryException {
 
   @Override
   public String problemType() {
-    return "invalid-field";
+    return problemType;
   }
 
   @Override

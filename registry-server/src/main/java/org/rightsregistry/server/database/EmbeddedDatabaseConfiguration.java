@@ -42,6 +42,7 @@ class EmbeddedDatabaseConfiguration {
       if (properties.persistent()) {
         Path directory = Path.of(properties.dataDirectory()).toAbsolutePath();
         Files.createDirectories(directory);
+        OrphanedPostmaster.stopIfRunning(directory);
         builder.setDataDirectory(directory).setCleanDataDirectory(false);
         log.info("Starting embedded PostgreSQL with its data in {}", directory);
       } else {

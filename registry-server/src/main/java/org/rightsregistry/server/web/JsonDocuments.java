@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import java.util.ArrayList;
 import java.util.List;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
@@ -75,18 +76,30 @@ public class JsonDocuments {
     return validated(parse(body), checkRequestSchema);
   }
 
-  /** Parses one JSON document, refusing duplicate keys and trailing content. */
+  /**
+   * Parses one JSON document, refusing duplicate keys, trailing content, and text PostgreSQL cannot
+   * store faithfully (NUL characters, unpaired surrogates).
+   */
   public JsonNode parse(byte[] body) {
     if (body.length == 0) {
-      throw new InvalidRequestException(
-          new Violation("", "The request body is empty; send a " + "JSON document"));
+      throw malformed("", "The request body is empty; send a JSON document");
     }
+    JsonNode document;
     try {
-      return mapper.readTree(body);
+      document = mapper.readTree(body);
     } catch (JacksonException e) {
-      throw new InvalidRequestException(
-          new Violation("", "Malformed JSON: " + e.getOriginalMessage() + locationOf(e)));
+      throw malformed(pointerOf(e), "Malformed JSON" + locationOf(e) + ": " + reasonOf(e));
     }
+    List<Violation> violations = new ArrayList<>();
+    StorableText.check(document, "", violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    return document;
+  }
+
+  private static InvalidRequestException malformed(String field, String message) {
+    return new InvalidRequestException("malformed-json", List.of(new Violation(field, message)));
   }
 
   private static JsonNode validated(JsonNode document, Schema schema) {
@@ -108,10 +121,38 @@ public class JsonDocuments {
   private static String locationOf(JacksonException e) {
     return e.getLocation() == null
         ? ""
-        : " (line "
-            + e.getLocation().getLineNr()
-            + ", column "
-            + e.getLocation().getColumnNr()
-            + ")";
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+
+  /** What went wrong, in words for the caller: Jackson's own messages name Java types. */
+  private static String reasonOf(JacksonException e) {
+    String message = e.getOriginalMessage();
+    if (message.startsWith("Duplicate Object property")) {
+      return "a property appears twice in one object";
+    }
+    if (message.contains("Trailing token") || message.contains("FAIL_ON_TRAILING_TOKENS")) {
+      return "there is more content after the JSON document; send exactly one";
+    }
+    if (message.contains("nesting depth")) {
+      return "the document is nested too deeply";
+    }
+    if (message.contains("end-of-input")) {
+      return "the document ends before it is complete";
+    }
+    return "not valid JSON (RFC 8259)";
+  }
+
+  /** The JSON Pointer of where parsing stopped, as far as Jackson knows it. */
+  private static String pointerOf(JacksonException e) {
+    StringBuilder pointer = new StringBuilder();
+    for (JacksonException.Reference reference : e.getPath()) {
+      pointer.append('/');
+      if (reference.getPropertyName() != null) {
+        pointer.append(reference.getPropertyName().replace("~", "~0").replace("/", "~1"));
+      } else {
+        pointer.append(reference.getIndex());
+      }
+    }
+    return pointer.toString();
   }
 }
