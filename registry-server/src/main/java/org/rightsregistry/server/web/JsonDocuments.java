@@ -15,6 +15,7 @@ import org.rightsregistry.vocabulary.JsonSchemas;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -142,8 +143,11 @@ public class JsonDocuments {
     return "not valid JSON (RFC 8259)";
   }
 
-  /** The JSON Pointer of where parsing stopped, as far as Jackson knows it. */
+  /** The JSON Pointer of where parsing stopped, as far as the parser knows it. */
   private static String pointerOf(JacksonException e) {
+    if (e instanceof StreamReadException read && read.processor() != null) {
+      return read.processor().streamReadContext().pathAsPointer().toString();
+    }
     StringBuilder pointer = new StringBuilder();
     for (JacksonException.Reference reference : e.getPath()) {
       pointer.append('/');
