@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * @param usage the usage asked about
  * @param verdict the answer
  * @param rule the rule that decided: {@code reservation}, {@code reservation-conflict}, {@code
- *     licence-required}, {@code allowed}, {@code no-statement} or {@code registry-unreachable}
+ *     licence-required}, {@code allowed}, {@code no-statement}, {@code registry-unreachable},
+ *     {@code signal-reservation}, {@code signal-unreadable} or {@code signal-allowed}
  * @param explanation one sentence for people that names who decided and through which selector
  * @param conflict true if rights holders disagreed and a reservation won
  * @param registrySequence the registry state the decision was made against; empty when the registry
@@ -45,6 +46,15 @@ public record Decision(
 
   /** Rule: no statement bears on the usage. */
   public static final String RULE_NO_STATEMENT = "no-statement";
+
+  /** Rule: no registry holder reserved the use, and an in-band signal did. */
+  public static final String RULE_SIGNAL_RESERVATION = "signal-reservation";
+
+  /** Rule: nothing reserved the use and an in-band signal could not be read: fail closed. */
+  public static final String RULE_SIGNAL_UNREADABLE = "signal-unreadable";
+
+  /** Rule: the registry said nothing and an in-band signal allowed the use. */
+  public static final String RULE_SIGNAL_ALLOWED = "signal-allowed";
 
   /** Rule: the registry could not be checked, so the configured fail-closed verdict applies. */
   public static final String RULE_REGISTRY_UNREACHABLE = "registry-unreachable";

@@ -37,6 +37,30 @@ import java.util.OptionalLong;
  * valid statement names directly, the effect the same rules give when that category is the usage
  * asked about. Its {@code evidence} holds one entry per bearing statement, in the order given, with
  * the category it bore through; the winning statements that decided are marked decisive.
+ *
+ * <p>In-band signals ({@link Signal}) are a second, optional input. Without signals the decision is
+ * exactly the registry-only one. With signals, each bears through the nearest category at or above
+ * the usage that it names, like a statement, and then, in this order:
+ *
+ * <ol>
+ *   <li>a registry reservation decides as above (the signals are added as evidence);
+ *   <li>else any signal reserving the use gives {@link Verdict#DENY}, rule {@code
+ *       signal-reservation}, with {@code conflict} set if the registry or another signal allowed it
+ *       or required a licence;
+ *   <li>else any {@link SignalOutcome#UNREACHABLE} signal (such as a robots.txt answered with 503)
+ *       gives the caller's fail-closed verdict ({@code DENY} or {@code UNKNOWN}), rule {@code
+ *       signal-unreadable}, with the reason;
+ *   <li>else the registry's licence requirement or allowance decides;
+ *   <li>else a signal requiring a licence gives {@link Verdict#LICENCE_REQUIRED}, and a signal
+ *       allowing the use gives {@link Verdict#ALLOW}, rule {@code signal-allowed};
+ *   <li>else {@link Verdict#UNKNOWN}, rule {@code no-statement}.
+ * </ol>
+ *
+ * <p>Every signal becomes one piece of evidence after the registry's, in the order given, with its
+ * raw value, location, meaning and outcome; a signal that says nothing on the usage, or a {@link
+ * SignalOutcome#MALFORMED} one (which its standard says to treat as unset), is evidence without a
+ * category. Categories that a read signal names are added to {@code categories}, the strictest
+ * effect winning.
  */
 public final class DecisionEngine {
 
@@ -79,6 +103,50 @@ public final class DecisionEngine {
         OptionalLong.of(registrySequence),
         categories(usage, valid),
         evidence(bearings, resolution));
+  }
+
+  /**
+   * Decides one item for one usage from registry statements and in-band signals.
+   *
+   * @param item the item asked about
+   * @param usage the usage asked about
+   * @param statements the statements whose selectors matched the item, in any order
+   * @param signals the in-band signals read for the item, in the order they should be reported
+   * @param registrySequence the registry state the statements were read from
+   * @param at the instant at which validity windows are judged
+   * @param onUnreadableSignal the verdict when a signal could not be checked: {@link Verdict#DENY}
+   *     (fail closed, the usual choice) or {@link Verdict#UNKNOWN}
+   * @return the decision with its evidence
+   * @throws IllegalArgumentException if an argument is null, the sequence is negative or the
+   *     fail-closed verdict is neither DENY nor UNKNOWN
+   */
+  public Decision decide(
+      Item item,
+      Usage usage,
+      List<Statement> statements,
+      List<Signal> signals,
+      long registrySequence,
+      Instant at,
+      Verdict onUnreadableSignal) {
+    Checks.requireValue("signals", signals);
+    requireFailClosed(onUnreadableSignal);
+    Decision registry = decide(item, usage, statements, registrySequence, at);
+    if (signals.isEmpty()) {
+      return registry;
+    }
+    for (Signal signal : signals) {
+      Checks.requireValue("signal", signal);
+    }
+    return SignalResolution.combine(
+        registry, signals, onUnreadableSignal, SignalResolution.bearing(usage, signals));
+  }
+
+  static Verdict requireFailClosed(Verdict verdict) {
+    if (verdict != Verdict.DENY && verdict != Verdict.UNKNOWN) {
+      throw new IllegalArgumentException(
+          "onUnreadableSignal must be DENY or UNKNOWN, but was " + verdict);
+    }
+    return verdict;
   }
 
   private static List<Statement> validAt(List<Statement> statements, Instant at) {

@@ -24,6 +24,7 @@ import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.SignalOutcome;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
@@ -148,6 +149,9 @@ public final class DecisionDocuments {
   }
 
   private static ObjectNode evidenceToJson(Evidence evidence) {
+    if (evidence.isSignal()) {
+      return signalEvidenceToJson(evidence);
+    }
     ObjectNode json = NODES.objectNode();
     json.put("source", evidence.source());
     json.put("declarationId", evidence.declarationId());
@@ -180,7 +184,50 @@ public final class DecisionDocuments {
     return evidence;
   }
 
+  private static ObjectNode signalEvidenceToJson(Evidence evidence) {
+    ObjectNode json = NODES.objectNode();
+    json.put("source", evidence.source());
+    json.put("outcome", evidence.outcome().id());
+    json.put("raw", evidence.raw());
+    json.put("location", evidence.location());
+    json.put("meaning", evidence.meaning());
+    json.put("readAt", evidence.recordedAt().toString());
+    if (evidence.category() != null) {
+      json.put("category", evidence.category().id());
+      json.put("effect", evidence.effect().id());
+    }
+    json.put("decisive", evidence.decisive());
+    return json;
+  }
+
+  private static Evidence signalEvidenceFromJson(JsonNode json, String pointer) {
+    boolean bears = !NodeReader.isAbsent(json.get("category"));
+    return construct(
+        pointer,
+        () ->
+            new Evidence(
+                text(json, "source", pointer),
+                null,
+                0,
+                instant(json, "readAt", pointer),
+                null,
+                null,
+                null,
+                bears ? id(json, "category", pointer, Usage::fromId) : null,
+                bears ? id(json, "effect", pointer, Effect::fromId) : null,
+                null,
+                null,
+                bool(json, "decisive", pointer),
+                text(json, "raw", pointer),
+                text(json, "location", pointer),
+                text(json, "meaning", pointer),
+                id(json, "outcome", pointer, SignalOutcome::fromId)));
+  }
+
   private static Evidence evidenceFromJson(JsonNode json, String pointer) {
+    if (!NodeReader.isAbsent(json.get("outcome"))) {
+      return signalEvidenceFromJson(json, pointer);
+    }
     Party rightsHolder =
         NodeReader.isAbsent(json.get("rightsHolder"))
             ? null

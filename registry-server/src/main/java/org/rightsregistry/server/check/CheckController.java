@@ -3,6 +3,7 @@ package org.rightsregistry.server.check;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.rightsregistry.client.Accession;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.UrlIdentity;
@@ -50,27 +51,50 @@ class CheckController {
     List<Item> result = new ArrayList<>(items.size());
     List<Violation> violations = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
+      String pointer = "/items/" + i;
       JsonNode item = items.get(i);
-      try {
-        result.add(
-            new Item(
-                item.has("url") ? UrlIdentity.normalise(item.get("url").asString()) : null,
-                item.has("sha256")
-                    ? UrlIdentity.normaliseSha256(item.get("sha256").asString())
-                    : null,
-                item.has("accession")
-                    ? new Accession(
-                        item.get("accession").get("institution").asString(),
-                        item.get("accession").get("number").asString().strip())
-                    : null));
-      } catch (IllegalArgumentException e) {
-        violations.add(new Violation("/items/" + i, e.getMessage()));
+      int problemsBefore = violations.size();
+      String url = field(item, "url", pointer, UrlIdentity::normalise, violations);
+      String sha256 = field(item, "sha256", pointer, UrlIdentity::normaliseSha256, violations);
+      Accession accession = accession(item.get("accession"), pointer, violations);
+      if (violations.size() == problemsBefore) {
+        result.add(new Item(url, sha256, accession));
       }
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
     return result;
+  }
+
+  private static String field(
+      JsonNode item,
+      String name,
+      String pointer,
+      UnaryOperator<String> normalise,
+      List<Violation> violations) {
+    JsonNode value = item.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return normalise.apply(value.asString());
+    } catch (IllegalArgumentException e) {
+      violations.add(new Violation(pointer + "/" + name, e.getMessage()));
+      return null;
+    }
+  }
+
+  private static Accession accession(JsonNode node, String pointer, List<Violation> violations) {
+    if (node == null) {
+      return null;
+    }
+    String number = node.get("number").asString().strip();
+    if (number.isEmpty()) {
+      violations.add(new Violation(pointer + "/accession/number", "the accession number is blank"));
+      return null;
+    }
+    return new Accession(node.get("institution").asString(), number);
   }
 
   private static ObjectNode write(CheckResult result) {

@@ -1,0 +1,241 @@
+package org.rightsregistry.client;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Combines a registry decision with the in-band signals on the same item. The registry's own
+ * reasoning is kept untouched; the signals add a reservation, a fail-closed outcome, or an
+ * allowance where the registry knew nothing.
+ */
+final class SignalResolution {
+
+  private SignalResolution() {}
+
+  static Decision combine(
+      Decision registry, List<Signal> signals, Verdict onUnreadable, List<Usage> bearing) {
+    List<Integer> reserving = indexes(signals, bearing, Effect.RESERVED);
+    List<Integer> licensing = indexes(signals, bearing, Effect.LICENCE_REQUIRED);
+    List<Integer> allowing = indexes(signals, bearing, Effect.ALLOWED);
+    List<Integer> unreachable = unreachable(signals);
+    Usage usage = registry.usage();
+
+    if (registry.verdict() == Verdict.DENY) {
+      return with(registry, registry, signals, bearing, List.of());
+    }
+    if (!reserving.isEmpty()) {
+      boolean conflict = registry.verdict() != Verdict.UNKNOWN || !allowing.isEmpty();
+      String explanation =
+          sentence(signals.get(reserving.get(0)), "reserved", bearing, reserving.get(0))
+              + others(reserving.size())
+              + (conflict ? "; a reservation outweighs the differing statements" : "")
+              + ".";
+      Decision decided =
+          decision(registry, Verdict.DENY, Decision.RULE_SIGNAL_RESERVATION, explanation, conflict);
+      return with(decided, registry, signals, bearing, reserving);
+    }
+    if (!unreachable.isEmpty()) {
+      Signal first = signals.get(unreachable.get(0));
+      String explanation =
+          "The "
+              + first.source()
+              + " signal at "
+              + first.location()
+              + " could not be read ("
+              + first.meaning()
+              + "), so the item is treated as "
+              + onUnreadable
+              + " until it can be.";
+      Decision decided =
+          decision(registry, onUnreadable, Decision.RULE_SIGNAL_UNREADABLE, explanation, false);
+      return with(decided, registry, signals, bearing, unreachable);
+    }
+    if (registry.verdict() == Verdict.UNKNOWN && !licensing.isEmpty()) {
+      String explanation =
+          sentence(
+                  signals.get(licensing.get(0)),
+                  "requires a licence for",
+                  bearing,
+                  licensing.get(0))
+              + ".";
+      Decision decided =
+          decision(
+              registry,
+              Verdict.LICENCE_REQUIRED,
+              Decision.RULE_LICENCE_REQUIRED,
+              explanation,
+              false);
+      return with(decided, registry, signals, bearing, licensing);
+    }
+    if (registry.verdict() == Verdict.UNKNOWN && !allowing.isEmpty()) {
+      String explanation =
+          sentence(signals.get(allowing.get(0)), "allowed", bearing, allowing.get(0))
+              + others(allowing.size())
+              + ".";
+      Decision decided =
+          decision(registry, Verdict.ALLOW, Decision.RULE_SIGNAL_ALLOWED, explanation, false);
+      return with(decided, registry, signals, bearing, allowing);
+    }
+    if (registry.verdict() == Verdict.UNKNOWN) {
+      String explanation =
+          "No registry statement or in-band signal bears on "
+              + usage.id()
+              + " or a broader category for this item.";
+      return with(
+          decision(registry, Verdict.UNKNOWN, Decision.RULE_NO_STATEMENT, explanation, false),
+          registry,
+          signals,
+          bearing,
+          List.of());
+    }
+    return with(registry, registry, signals, bearing, List.of());
+  }
+
+  /** The category each signal bears through for the usage, or null; computed once per signal. */
+  static List<Usage> bearing(Usage usage, List<Signal> signals) {
+    List<Usage> categories = new ArrayList<>(signals.size());
+    for (Signal signal : signals) {
+      categories.add(nearest(usage, signal.usages()));
+    }
+    return categories;
+  }
+
+  private static Usage nearest(Usage usage, Map<Usage, Effect> usages) {
+    for (Usage category = usage; category != null; category = category.broaderOrNull()) {
+      if (usages.containsKey(category)) {
+        return category;
+      }
+    }
+    return null;
+  }
+
+  private static List<Integer> indexes(List<Signal> signals, List<Usage> bearing, Effect effect) {
+    List<Integer> found = new ArrayList<>();
+    for (int i = 0; i < signals.size(); i++) {
+      Usage category = bearing.get(i);
+      if (category != null && signals.get(i).usages().get(category) == effect) {
+        found.add(i);
+      }
+    }
+    return found;
+  }
+
+  private static List<Integer> unreachable(List<Signal> signals) {
+    List<Integer> found = new ArrayList<>();
+    for (int i = 0; i < signals.size(); i++) {
+      if (signals.get(i).outcome() == SignalOutcome.UNREACHABLE) {
+        found.add(i);
+      }
+    }
+    return found;
+  }
+
+  private static String sentence(Signal signal, String verb, List<Usage> bearing, int index) {
+    Usage category = bearing.get(index);
+    return "The "
+        + signal.source()
+        + " signal "
+        + verb
+        + " "
+        + (category == null ? "this use" : category.id())
+        + " for this item ("
+        + signal.meaning()
+        + ", "
+        + signal.location()
+        + ")";
+  }
+
+  private static String others(int count) {
+    if (count <= 1) {
+      return "";
+    }
+    return ", as did " + (count - 1) + " other signal" + (count == 2 ? "" : "s");
+  }
+
+  private static Decision decision(
+      Decision registry, Verdict verdict, String rule, String explanation, boolean conflict) {
+    return new Decision(
+        registry.item(),
+        registry.usage(),
+        verdict,
+        rule,
+        explanation,
+        conflict || registry.conflict(),
+        registry.registrySequence(),
+        registry.categories(),
+        registry.evidence());
+  }
+
+  /** Adds the signals' categories and evidence to a decision. */
+  private static Decision with(
+      Decision decided,
+      Decision registry,
+      List<Signal> signals,
+      List<Usage> bearing,
+      List<Integer> decisive) {
+    List<Evidence> evidence = new ArrayList<>(registry.evidence());
+    boolean registryDecided = decided.rule().equals(registry.rule());
+    if (!registryDecided) {
+      evidence.replaceAll(SignalResolution::notDecisive);
+    }
+    for (int i = 0; i < signals.size(); i++) {
+      Usage category = bearing.get(i);
+      Effect effect = category == null ? null : signals.get(i).usages().get(category);
+      evidence.add(Evidence.ofSignal(signals.get(i), category, effect, decisive.contains(i)));
+    }
+    return new Decision(
+        decided.item(),
+        decided.usage(),
+        decided.verdict(),
+        decided.rule(),
+        decided.explanation(),
+        decided.conflict(),
+        decided.registrySequence(),
+        categories(registry, signals),
+        evidence);
+  }
+
+  private static Evidence notDecisive(Evidence e) {
+    if (!e.decisive()) {
+      return e;
+    }
+    return new Evidence(
+        e.source(),
+        e.declarationId(),
+        e.sequence(),
+        e.recordedAt(),
+        e.declarant(),
+        e.rightsHolder(),
+        e.matched(),
+        e.category(),
+        e.effect(),
+        e.rightsStatement(),
+        e.trustLevel(),
+        false,
+        e.raw(),
+        e.location(),
+        e.meaning(),
+        e.outcome());
+  }
+
+  /** Per category named by the registry or a read signal: reserved, else licence, else allowed. */
+  private static Map<Usage, Effect> categories(Decision registry, List<Signal> signals) {
+    Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
+    categories.putAll(registry.categories());
+    for (Usage category = registry.usage(); category != null; category = category.broaderOrNull()) {
+      for (Signal signal : signals) {
+        Effect effect = signal.usages().get(category);
+        if (effect != null) {
+          categories.merge(category, effect, SignalResolution::stricter);
+        }
+      }
+    }
+    return categories;
+  }
+
+  private static Effect stricter(Effect a, Effect b) {
+    return a.ordinal() <= b.ordinal() ? a : b;
+  }
+}
