@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,16 +23,36 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 
 /**
- * The usage categories and effects of the Rights Registry vocabulary, checked against the rules of
- * the module README when loaded. A usage category is known by its id, which is its {@code
+ * The usage categories and effects of the Rights Registry vocabulary, with its terms and its
+ * mappings to other standards, checked against the rules of the module README and the shapes of
+ * {@code vocab/shapes.ttl} when loaded. A usage category is known by its id, which is its {@code
  * skos:notation} and the last segment of its IRI (for example {@code ai-training}).
  *
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class UsageVocabulary {
 
-  /** Where {@link #loadDefault()} finds the vocabulary on the classpath. */
+  /** Where {@link #loadDefault()} finds the usage categories and effects on the classpath. */
   public static final String DEFAULT_RESOURCE = "vocab/usage-categories.ttl";
+
+  /** The classes and properties that declarations and mappings are written with. */
+  public static final String TERMS_RESOURCE = "vocab/terms.ttl";
+
+  /** The mappings from the signals of other standards to the categories and effects. */
+  public static final String MAPPINGS_RESOURCE = "vocab/signal-mappings.ttl";
+
+  /** The JSON-LD context that makes a declaration document RDF. */
+  public static final String CONTEXT_RESOURCE = "vocab/context.jsonld";
+
+  /**
+   * The light form of the mappings for readers without Jena, generated from the Turtle (see the
+   * module README).
+   */
+  public static final String LIGHT_MAPPINGS_RESOURCE = "vocab/signal-mappings.json";
+
+  /** Every Turtle file of the published vocabulary, in the order they are read. */
+  public static final List<String> TURTLE_RESOURCES =
+      List.of(DEFAULT_RESOURCE, TERMS_RESOURCE, MAPPINGS_RESOURCE);
 
   private static final List<Lang> WRITABLE =
       List.of(Lang.TURTLE, Lang.JSONLD, Lang.RDFXML, Lang.NTRIPLES);
@@ -40,14 +61,18 @@ public final class UsageVocabulary {
   private final Map<String, Term> categories;
   private final Set<String> categoryIds;
   private final Map<String, Set<String>> narrower;
+  private final Map<String, Term> effects;
   private final Set<String> effectIds;
+  private final SignalMappings mappings;
 
   private UsageVocabulary(Model model) {
     this.model = model;
     this.categories = Map.copyOf(Term.readAll(model, RightsRegistryVocab.USAGE_SCHEME));
     this.categoryIds = sorted(categories.keySet());
     this.narrower = narrowerByBroader(categories.values());
-    this.effectIds = sorted(Term.readAll(model, RightsRegistryVocab.EFFECT_SCHEME).keySet());
+    this.effects = Map.copyOf(Term.readAll(model, RightsRegistryVocab.EFFECT_SCHEME));
+    this.effectIds = sorted(effects.keySet());
+    this.mappings = new SignalMappings(model);
   }
 
   /**
@@ -57,15 +82,31 @@ public final class UsageVocabulary {
    *     term at fault and the rule it breaks
    */
   public static UsageVocabulary loadDefault() {
-    String source = "classpath:" + DEFAULT_RESOURCE;
-    try (InputStream in = UsageVocabulary.class.getResourceAsStream("/" + DEFAULT_RESOURCE)) {
-      if (in == null) {
-        throw new InvalidVocabularyException(source, List.of("it is not on the classpath"));
+    String source = "classpath:" + String.join(" + ", TURTLE_RESOURCES);
+    Model model = ModelFactory.createDefaultModel();
+    for (String resource : TURTLE_RESOURCES) {
+      try (InputStream in = openResource(resource)) {
+        model.add(parse(in, Lang.TURTLE, "classpath:" + resource));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read the vocabulary " + resource, e);
       }
-      return load(in, Lang.TURTLE, source);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the vocabulary " + source, e);
     }
+    return checked(model, source);
+  }
+
+  /**
+   * Opens one of this module's vocabulary resources, such as {@link #CONTEXT_RESOURCE}; the caller
+   * closes the stream.
+   *
+   * @throws InvalidVocabularyException when the resource is missing from the classpath
+   */
+  public static InputStream openResource(String resource) {
+    InputStream in = UsageVocabulary.class.getResourceAsStream("/" + resource);
+    if (in == null) {
+      throw new InvalidVocabularyException(
+          "classpath:" + resource, List.of("it is not on the classpath"));
+    }
+    return in;
   }
 
   /**
@@ -80,9 +121,12 @@ public final class UsageVocabulary {
 
   private static UsageVocabulary load(InputStream in, Lang lang, String source) {
     Objects.requireNonNull(in, "in");
-    Model model = parse(in, lang, source);
+    return checked(parse(in, lang, source), source);
+  }
 
-    List<String> problems = VocabularyRules.check(model);
+  private static UsageVocabulary checked(Model model, String source) {
+    List<String> problems = new ArrayList<>(VocabularyRules.check(model));
+    problems.addAll(ShapeRules.check(model));
     if (!problems.isEmpty()) {
       throw new InvalidVocabularyException(source, problems);
     }
@@ -149,6 +193,61 @@ public final class UsageVocabulary {
     return term(id).iri();
   }
 
+  /** The category and every category above it, nearest first: the categories it is within. */
+  public List<String> selfAndBroader(String id) {
+    List<String> chain = new ArrayList<>();
+    for (String at = id; at != null; at = term(at).broader()) {
+      chain.add(at);
+    }
+    return List.copyOf(chain);
+  }
+
+  /** Whether the category is {@code broaderId} or lies below it. */
+  public boolean isWithin(String id, String broaderId) {
+    term(broaderId);
+    return selfAndBroader(id).contains(broaderId);
+  }
+
+  /** The English preferred label of an effect, such as "Licence required". */
+  public String effectLabel(String id) {
+    return effect(id).label();
+  }
+
+  /** The English definition of an effect. */
+  public String effectDefinition(String id) {
+    return effect(id).definition();
+  }
+
+  /** Whether the effect is retired; a retired effect keeps its meaning for old data. */
+  public boolean isEffectDeprecated(String id) {
+    return effect(id).deprecated();
+  }
+
+  /** The id of the effect that replaces a deprecated one; empty for a current effect. */
+  public Optional<String> effectReplacement(String id) {
+    return Optional.ofNullable(effect(id).replacement());
+  }
+
+  /** The IRI of the effect: the effect scheme's namespace followed by the id. */
+  public String effectIri(String id) {
+    return effect(id).iri();
+  }
+
+  /**
+   * Checks RDF data, such as a declaration read with {@link #CONTEXT_RESOURCE}, against the shapes
+   * of {@code vocab/shapes.ttl}, with this vocabulary's terms in view.
+   *
+   * @return every violation, one sentence each naming the node and the rule; empty if it conforms
+   */
+  public List<String> validate(Model data) {
+    return ShapeRules.check(ModelFactory.createUnion(Objects.requireNonNull(data, "data"), model));
+  }
+
+  /** The mappings from the signals of other standards to the categories and effects. */
+  public SignalMappings signalMappings() {
+    return mappings;
+  }
+
   /** A copy of the whole vocabulary, both schemes; changes to it do not reach this object. */
   public Model model() {
     Model copy = ModelFactory.createDefaultModel();
@@ -183,6 +282,16 @@ public final class UsageVocabulary {
               + categoryIds());
     }
     return term;
+  }
+
+  private Term effect(String id) {
+    Objects.requireNonNull(id, "id");
+    Term effect = effects.get(id);
+    if (effect == null) {
+      throw new IllegalArgumentException(
+          "Effect '" + id + "' is not in the vocabulary; known effects: " + effectIds());
+    }
+    return effect;
   }
 
   private static Map<String, Set<String>> narrowerByBroader(Collection<Term> terms) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,40 @@ class RightsRegistryVocabTest {
         .isEqualTo(termsOf(RightsRegistryVocab.EFFECT_SCHEME));
   }
 
+  @Test
+  void hasAClassesConstantForEachClassOfTheTermsNamedLikeIt() {
+    assertThat(constants(RightsRegistryVocab.Classes.class)).isEqualTo(termsOfType(OWL2.Class));
+  }
+
+  @Test
+  void hasAPropertiesConstantForEachPropertyOfTheTermsNamedLikeIt() {
+    Map<String, String> properties = termsOfType(OWL2.ObjectProperty);
+    properties.putAll(termsOfType(OWL2.DatatypeProperty));
+
+    assertThat(constants(RightsRegistryVocab.Properties.class)).isEqualTo(properties);
+  }
+
+  /** Local name written as a constant name, to IRI, for each term of this type in the namespace. */
+  private Map<String, String> termsOfType(Resource type) {
+    return model.listSubjectsWithProperty(RDF.type, type).toList().stream()
+        .filter(term -> term.getURI().startsWith(RightsRegistryVocab.NS))
+        .collect(
+            Collectors.toMap(
+                term ->
+                    term.getURI()
+                        .substring(RightsRegistryVocab.NS.length())
+                        .replaceAll("(?<=[a-z])(?=[A-Z])", "_")
+                        .toUpperCase(Locale.ROOT),
+                Resource::getURI,
+                (a, b) -> a,
+                java.util.HashMap::new));
+  }
+
   /** Constant name to IRI, for each public static Resource field. */
   private static Map<String, String> constants(Class<?> holder) {
     return Arrays.stream(holder.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
-        .filter(field -> field.getType() == Resource.class)
+        .filter(field -> Resource.class.isAssignableFrom(field.getType()))
         .collect(Collectors.toMap(Field::getName, RightsRegistryVocabTest::iri));
   }
 
