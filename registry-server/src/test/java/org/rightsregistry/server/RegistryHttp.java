@@ -18,9 +18,30 @@ public final class RegistryHttp {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
+  private final String authorization;
 
   public RegistryHttp(int port) {
-    this.base = URI.create("http://127.0.0.1:" + port);
+    this(URI.create("http://127.0.0.1:" + port), null);
+  }
+
+  private RegistryHttp(URI base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** The same client sending {@code Authorization: Bearer <token>}. */
+  public RegistryHttp as(String token) {
+    return new RegistryHttp(base, "Bearer " + token);
+  }
+
+  /** The same client sending an Authorization header exactly as given. */
+  public RegistryHttp withAuthorization(String header) {
+    return new RegistryHttp(base, header);
+  }
+
+  /** The same client without a credential. */
+  public RegistryHttp anonymous() {
+    return new RegistryHttp(base, null);
   }
 
   public URI base() {
@@ -47,6 +68,9 @@ public final class RegistryHttp {
   }
 
   private Response send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response =
           client.send(
@@ -56,7 +80,8 @@ public final class RegistryHttp {
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
           response.body(),
-          response.headers().firstValue("Location").orElse(null));
+          response.headers().firstValue("Location").orElse(null),
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -66,7 +91,16 @@ public final class RegistryHttp {
   }
 
   /** An answer: status, content type and body, with the body parsed on demand. */
-  public record Response(int status, String contentType, String body, String location) {
+  public record Response(
+      int status,
+      String contentType,
+      String body,
+      String location,
+      java.net.http.HttpHeaders headers) {
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
 
     public JsonNode json() {
       return json.readTree(body);

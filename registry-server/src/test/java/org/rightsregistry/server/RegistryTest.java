@@ -5,6 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -16,4 +19,16 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-public @interface RegistryTest {}
+@Import(RegistryTest.Collaborators.class)
+public @interface RegistryTest {
+
+  /** Test stand-ins for the outside world: the web and DNS of the domains parties prove. */
+  @TestConfiguration(proxyBeanMethods = false)
+  class Collaborators {
+
+    @Bean(destroyMethod = "close")
+    TestDomains testDomains() {
+      return new TestDomains();
+    }
+  }
+}

@@ -12,7 +12,6 @@ import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.DecisionEngine;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Statement;
-import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.server.declaration.NewDeclaration;
 import org.rightsregistry.server.declaration.StoredDeclaration;
@@ -93,9 +92,7 @@ public class CheckService {
         content.rightsStatement(),
         content.validFrom(),
         content.validUntil(),
-        // No party is verified yet: every declaration counts as self-asserted until the
-        // registry records how its declarant was verified.
-        TrustLevel.SELF_ASSERTED);
+        declaration.effectiveTrustLevel());
   }
 
   private static List<String> lookupKeys(Item item) {

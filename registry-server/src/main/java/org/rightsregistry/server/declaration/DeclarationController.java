@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.PayloadTooLargeException;
 import org.rightsregistry.server.Violation;
+import org.rightsregistry.server.access.Caller;
 import org.rightsregistry.server.web.JsonDocuments;
 import org.rightsregistry.server.web.RequestBodies;
 import org.springframework.http.HttpStatus;
@@ -50,9 +51,9 @@ class DeclarationController {
   @PostMapping(
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ObjectNode> create(InputStream body) {
+  ResponseEntity<ObjectNode> create(Caller caller, InputStream body) {
     JsonNode document = documents.declaration(RequestBodies.read(body, MAX_DOCUMENT_BYTES));
-    StoredDeclaration stored = declarations.create(DeclarationDocuments.read(document));
+    StoredDeclaration stored = declarations.create(DeclarationDocuments.read(document), caller);
     return ResponseEntity.created(URI.create("/v1/declarations/" + stored.id()))
         .body(DeclarationDocuments.write(stored));
   }
@@ -63,9 +64,9 @@ class DeclarationController {
   }
 
   @PostMapping(path = "/{id}/revocation", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ObjectNode> revoke(@PathVariable UUID id, InputStream body) {
+  ResponseEntity<ObjectNode> revoke(@PathVariable UUID id, Caller caller, InputStream body) {
     String reason = readReason(RequestBodies.read(body, MAX_DOCUMENT_BYTES));
-    StoredDeclaration revoked = declarations.revoke(id, reason);
+    StoredDeclaration revoked = declarations.revoke(id, reason, caller);
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/v1/declarations/" + id))
         .body(DeclarationDocuments.write(revoked));
@@ -76,11 +77,11 @@ class DeclarationController {
       consumes = {"application/x-ndjson", "application/jsonl"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ObjectNode> createBatch(
-      @RequestHeader("Idempotency-Key") String idempotencyKey, InputStream body) {
+      @RequestHeader("Idempotency-Key") String idempotencyKey, Caller caller, InputStream body) {
     checkIdempotencyKey(idempotencyKey);
     byte[] bytes = RequestBodies.read(body, MAX_BATCH_BYTES);
     List<NewDeclaration> batch = readBatch(bytes);
-    BatchReceipt receipt = declarations.createBatch(idempotencyKey, sha256(bytes), batch);
+    BatchReceipt receipt = declarations.createBatch(idempotencyKey, sha256(bytes), batch, caller);
     return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(write(receipt));
   }

@@ -93,6 +93,13 @@ public final class DeclarationDocuments {
       putIfPresent(revocation, "reason", stored.revocation().reason());
     }
     putIfPresent(node, "supersededBy", stored.supersededBy());
+    node.put("trustLevel", stored.trustLevel().id());
+    if (stored.recordedBy() != null) {
+      node.putObject("recordedBy").put("id", stored.recordedBy());
+    }
+    if (stored.declarantSuspended()) {
+      node.put("declarantSuspended", true);
+    }
     return node;
   }
 

@@ -4,10 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Imports the Tate demo collection on the registry's first start, when enabled. */
 @Component
+@Order(10)
 class TateImportRunner implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(TateImportRunner.class);

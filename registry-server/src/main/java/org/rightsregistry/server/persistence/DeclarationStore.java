@@ -4,6 +4,7 @@ import static org.rightsregistry.server.persistence.jooq.Tables.BATCH_UPLOAD;
 import static org.rightsregistry.server.persistence.jooq.Tables.DECLARATION;
 import static org.rightsregistry.server.persistence.jooq.Tables.DECLARATION_SUBJECT;
 import static org.rightsregistry.server.persistence.jooq.Tables.DECLARATION_USAGE;
+import static org.rightsregistry.server.persistence.jooq.Tables.PARTY_SUSPENSION;
 import static org.rightsregistry.server.persistence.jooq.Tables.REGISTRY_EVENT;
 import static org.rightsregistry.server.persistence.jooq.Tables.REGISTRY_HEAD;
 import static org.rightsregistry.server.persistence.jooq.Tables.REVOCATION;
@@ -15,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -30,6 +33,7 @@ import org.rightsregistry.client.Effect;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.server.declaration.NewDeclaration;
 import org.rightsregistry.server.declaration.StoredDeclaration;
@@ -134,9 +138,24 @@ public class DeclarationStore {
                     DECLARATION.VALID_FROM,
                     DECLARATION.VALID_UNTIL,
                     DECLARATION.SUPERSEDES,
-                    DECLARATION.NOTE)
+                    DECLARATION.NOTE,
+                    DECLARATION.TRUST_LEVEL,
+                    DECLARATION.RECORDED_BY)
                 .values(
-                    (UUID) null, null, null, null, null, null, null, null, null, null, null, null));
+                    (UUID) null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
     BatchBindStep subjects =
         dsl.batch(
             dsl.insertInto(
@@ -176,7 +195,9 @@ public class DeclarationStore {
           toOffset(content.validFrom()),
           toOffset(content.validUntil()),
           content.supersedes(),
-          content.note());
+          content.note(),
+          declaration.trustLevel().id(),
+          declaration.recordedBy());
       for (int position = 0; position < content.subjects().size(); position++) {
         Selector selector = content.subjects().get(position);
         subjects.bind(
@@ -188,7 +209,18 @@ public class DeclarationStore {
             LookupKeys.forSelector(selector));
       }
       content.usages().forEach((usage, effect) -> usages.bind(id, usage.id(), effect.id()));
-      stored.add(new StoredDeclaration(id, sequence, now, content, Status.ACTIVE, null, null));
+      stored.add(
+          new StoredDeclaration(
+              id,
+              sequence,
+              now,
+              content,
+              Status.ACTIVE,
+              null,
+              null,
+              declaration.trustLevel(),
+              declaration.recordedBy(),
+              false));
       sequence++;
       if (content.supersedes() != null) {
         supersessions.add(new Object[] {sequence, "SUPERSEDED", content.supersedes(), at});
@@ -256,6 +288,7 @@ public class DeclarationStore {
             row ->
                 new BatchUpload(
                     row.getIdempotencyKey(),
+                    row.getPartyId(),
                     row.getRequestSha256(),
                     row.getFirstSequence(),
                     row.getLastSequence()));
@@ -265,6 +298,7 @@ public class DeclarationStore {
   public void recordBatch(BatchUpload upload, int declared, Instant now) {
     dsl.insertInto(BATCH_UPLOAD)
         .set(BATCH_UPLOAD.IDEMPOTENCY_KEY, upload.idempotencyKey())
+        .set(BATCH_UPLOAD.PARTY_ID, upload.partyId())
         .set(BATCH_UPLOAD.REQUEST_SHA256, upload.requestSha256())
         .set(BATCH_UPLOAD.FIRST_SEQUENCE, upload.firstSequence())
         .set(BATCH_UPLOAD.LAST_SEQUENCE, upload.lastSequence())
@@ -308,6 +342,9 @@ public class DeclarationStore {
             .toList();
     Map<UUID, Map<Usage, Effect>> usages =
         usagesOf(rows.stream().map(row -> row.get(DECLARATION.ID)).distinct().toList());
+    Set<String> declarants = new HashSet<>();
+    rows.forEach(row -> declarants.add(row.get(DECLARATION.DECLARANT_ID)));
+    Set<String> suspended = suspendedAmong(declarants);
     List<SubjectMatch> matches = new ArrayList<>(rows.size());
     for (Record row : rows) {
       DeclarationRecord declaration = row.into(DECLARATION);
@@ -320,7 +357,10 @@ public class DeclarationStore {
           new SubjectMatch(
               row.get(DECLARATION_SUBJECT.LOOKUP_KEY),
               selector,
-              toActive(declaration, usages.getOrDefault(declaration.getId(), Map.of()))));
+              toActive(
+                  declaration,
+                  usages.getOrDefault(declaration.getId(), Map.of()),
+                  suspended.contains(declaration.getDeclarantId()))));
     }
     return matches;
   }
@@ -342,6 +382,9 @@ public class DeclarationStore {
                     row.getDeclarationId(),
                     new Revocation(
                         row.getSequence(), row.getRecordedAt().toInstant(), row.getReason())));
+    Set<String> declarants = new HashSet<>();
+    rows.forEach(row -> declarants.add(row.getDeclarantId()));
+    Set<String> suspended = suspendedAmong(declarants);
     Map<UUID, UUID> successors = new HashMap<>();
     dsl.select(DECLARATION.SUPERSEDES, DECLARATION.ID)
         .from(DECLARATION)
@@ -365,7 +408,10 @@ public class DeclarationStore {
               content(row, subjects.getOrDefault(id, List.of()), usages.getOrDefault(id, Map.of())),
               status,
               revocation,
-              supersededBy));
+              supersededBy,
+              TrustLevel.fromId(row.getTrustLevel()),
+              row.getRecordedBy(),
+              suspended.contains(row.getDeclarantId())));
     }
     return result;
   }
@@ -402,7 +448,8 @@ public class DeclarationStore {
     return usages;
   }
 
-  private static StoredDeclaration toActive(DeclarationRecord row, Map<Usage, Effect> usages) {
+  private static StoredDeclaration toActive(
+      DeclarationRecord row, Map<Usage, Effect> usages, boolean declarantSuspended) {
     return new StoredDeclaration(
         row.getId(),
         row.getSequence(),
@@ -410,7 +457,21 @@ public class DeclarationStore {
         content(row, List.of(), usages),
         Status.ACTIVE,
         null,
-        null);
+        null,
+        TrustLevel.fromId(row.getTrustLevel()),
+        row.getRecordedBy(),
+        declarantSuspended);
+  }
+
+  private Set<String> suspendedAmong(Set<String> partyIds) {
+    if (partyIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        dsl.select(PARTY_SUSPENSION.PARTY_ID)
+            .from(PARTY_SUSPENSION)
+            .where(PARTY_SUSPENSION.PARTY_ID.eq(DSL.any(partyIds.toArray(String[]::new))))
+            .fetch(PARTY_SUSPENSION.PARTY_ID));
   }
 
   private static NewDeclaration content(
@@ -446,11 +507,16 @@ public class DeclarationStore {
   }
 
   /** A declaration to append, with the id it will be stored under. */
-  public record Identified(UUID id, NewDeclaration content) {}
+  public record Identified(
+      UUID id, NewDeclaration content, TrustLevel trustLevel, String recordedBy) {}
 
   /** A batch upload as recorded under its idempotency key. */
   public record BatchUpload(
-      String idempotencyKey, String requestSha256, long firstSequence, long lastSequence) {}
+      String idempotencyKey,
+      String partyId,
+      String requestSha256,
+      long firstSequence,
+      long lastSequence) {}
 
   /**
    * An active declaration found through one of its subjects.

@@ -3,11 +3,15 @@ package org.rightsregistry.server.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.rightsregistry.server.ForbiddenException;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.RegistryException;
+import org.rightsregistry.server.TooManyRequestsException;
+import org.rightsregistry.server.UnauthenticatedException;
 import org.rightsregistry.server.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,6 +48,35 @@ class ProblemHandler {
     }
     problem.setProperty("violations", e.violations().stream().map(ProblemHandler::asMap).toList());
     return respond(problem);
+  }
+
+  @ExceptionHandler(UnauthenticatedException.class)
+  ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
+    ProblemDetail problem = problem(e.status(), e.problemType(), "Unauthorized", e.getMessage());
+    problem.setProperty("field", HttpHeaders.AUTHORIZATION);
+    return ResponseEntity.status(e.status())
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rights-registry\"")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+    ProblemDetail problem = problem(e.status(), e.problemType(), "Forbidden", e.getMessage());
+    if (e.field() != null) {
+      problem.setProperty("field", e.field());
+    }
+    return respond(problem);
+  }
+
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+    ProblemDetail problem =
+        problem(e.status(), e.problemType(), "Too many requests", e.getMessage());
+    return ResponseEntity.status(e.status())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @ExceptionHandler(RegistryException.class)
@@ -153,6 +186,16 @@ class ProblemHandler {
         "already-revoked",
         "already-superseded",
         "idempotency-key-reused",
+        "unauthenticated",
+        "insufficient-scope",
+        "not-allowed",
+        "party-suspended",
+        "too-many-requests",
+        "party-exists",
+        "challenge-used",
+        "challenge-expired",
+        "challenge-failed",
+        "already-revoked-authorisation",
         "missing-header",
         "unsupported-media-type",
         "method-not-allowed",

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsregistry.server.RegistryHttp;
 import org.rightsregistry.server.RegistryHttp.Response;
 import org.rightsregistry.server.RegistryTest;
+import org.rightsregistry.server.TestParties;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +26,8 @@ class CheckApiTest {
 
   @BeforeEach
   void connect() {
-    http = new RegistryHttp(port);
+    // Declaring now requires a credential: the declarant's own.
+    http = new RegistryHttp(port).as(TestParties.token(port, "a-holder"));
     host = "site-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
   }
 
@@ -187,13 +189,14 @@ class CheckApiTest {
   @Test
   void anotherHoldersReservationWinsOverALicenceAndIsFlagged() {
     String subject = "{\"type\": \"url\", \"value\": \"https://" + host + "/a.jpg\"}";
-    http.postJson(
+    RegistryHttp museum = http.as(TestParties.token(port, "a-museum"));
+    museum.postJson(
         "/v1/declarations",
         """
         {"declarant": {"id": "a-museum"}, "subjects": [%s],
          "usages": {"text-and-data-mining": "allowed"}}"""
             .formatted(subject));
-    http.postJson(
+    museum.postJson(
         "/v1/declarations",
         """
         {"declarant": {"id": "a-museum"}, "rightsHolder": {"id": "an-estate"},
@@ -259,7 +262,11 @@ class CheckApiTest {
     assertRefused("{\"usage\": \"ai-training\", \"items\": [{}]}", "/items/0");
     assertRefused(
         "{\"usage\": \"ai-training\", \"items\": [" + url("https://a b.example/") + "]}",
-        "/items/0");
+        "/items/0/url");
+    assertRefused(
+        "{\"usage\": \"ai-training\", \"items\": [{\"accession\": "
+            + "{\"institution\": \"tate\", \"number\": \"  \"}}]}",
+        "/items/0/accession/number");
     assertRefused(
         "{\"usage\": \"ai-training\", \"items\": [{\"sha256\": \"xyz\"}]}", "/items/0/sha256");
     assertRefused("{\"usage\": \"ai-training\", \"items\": [{\"isbn\": \"123\"}]}", "/items/0");

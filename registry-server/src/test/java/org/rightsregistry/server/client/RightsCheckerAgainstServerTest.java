@@ -15,6 +15,7 @@ import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
 import org.rightsregistry.server.RegistryHttp;
 import org.rightsregistry.server.RegistryTest;
+import org.rightsregistry.server.TestParties;
 import org.springframework.beans.factory.annotation.Value;
 
 /** The client library's checker over real HTTP against the real server. */
@@ -28,6 +29,7 @@ class RightsCheckerAgainstServerTest {
   void checkerReturnsTheServersDecisionsWithTheirEvidence() {
     String host = "client-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     new RegistryHttp(port)
+        .as(TestParties.token(port, "a-photographer"))
         .postJson(
             "/v1/declarations",
             """

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rightsregistry.server.RegistryApplication;
 import org.rightsregistry.server.RegistryHttp;
 import org.rightsregistry.server.TestDeclarations;
+import org.rightsregistry.server.TestParties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +27,9 @@ class RestartTest {
   }
 
   private static RegistryHttp http(ConfigurableApplicationContext context) {
-    return new RegistryHttp(
-        Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    // Declaring and revoking now require a credential: the declarant's own.
+    return new RegistryHttp(port).as(TestParties.token(port, "example-photographer"));
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rightsregistry.server.RegistryHttp;
 import org.rightsregistry.server.RegistryHttp.Response;
 import org.rightsregistry.server.RegistryTest;
+import org.rightsregistry.server.TestParties;
 import org.rightsregistry.server.persistence.DeclarationStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +32,8 @@ class DeclarationApiTest {
 
   @BeforeEach
   void connect() {
-    http = new RegistryHttp(port);
+    // Authentication now requires a credential: the declarant's own.
+    http = new RegistryHttp(port).as(TestParties.token(port, "example-photographer"));
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.rightsregistry.server.RegistryHttp;
 import org.rightsregistry.server.RegistryTest;
+import org.rightsregistry.server.TestDomains;
+import org.rightsregistry.server.TestParties;
 import org.rightsregistry.server.importer.TateCollectionImporter.ImportSummary;
 import org.rightsregistry.server.persistence.DeclarationStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +25,28 @@ class TateImportTest {
 
   @Autowired DeclarationStore store;
 
+  @Autowired TestDomains web;
+
+  /** Tate proves control of tate.org.uk with an HTTP challenge served by a local server. */
+  private void tateProvesItsDomain() {
+    TestParties.register(port, "tate", "institution");
+    RegistryHttp tate = new RegistryHttp(port).as(TestParties.issue(port, "tate", "administer"));
+    JsonNode challenge =
+        tate.postJson(
+                "/v1/parties/tate/domain-challenges",
+                "{\"domain\": \"tate.org.uk\", \"method\": \"http\"}")
+            .json();
+    String value = challenge.get("value").asString();
+    web.serve("tate.org.uk", "/.well-known/rights-registry-challenge/" + value, value);
+
+    RegistryHttp.Response verified = tate.postJson(challenge.get("verification").asString(), "");
+
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+  }
+
   @Test
-  void importsTheWholeCollectionOnceAndAnswersForRealImageUrls() {
+  void importsTheWholeCollectionOnceAsADomainVerifiedTateAndAnswersForRealImageUrls() {
+    tateProvesItsDomain();
     long before = store.headSequence();
 
     ImportSummary first =
@@ -55,6 +77,11 @@ class TateImportTest {
             .json()
             .get("decisions");
     assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("DENY");
+    JsonNode evidence = decisions.get(0).get("evidence").get(0);
+    assertThat(evidence.get("declarant").get("id").asString()).isEqualTo("tate");
+    assertThat(evidence.get("trustLevel").asString()).isEqualTo("domain-verified");
+    assertThat(decisions.get(3).get("evidence").get(0).get("trustLevel").asString())
+        .isEqualTo("domain-verified");
     assertThat(decisions.get(0).get("evidence").get(0).get("rightsHolder").get("id").asString())
         .isEqualTo("dacs");
     assertThat(decisions.get(1).get("verdict").asString()).isEqualTo("LICENCE_REQUIRED");

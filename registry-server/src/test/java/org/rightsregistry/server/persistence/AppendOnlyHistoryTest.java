@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsregistry.server.RegistryHttp;
 import org.rightsregistry.server.RegistryTest;
 import org.rightsregistry.server.TestDeclarations;
+import org.rightsregistry.server.TestParties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -24,6 +25,7 @@ class AppendOnlyHistoryTest {
   void updatesAndDeletesOfTheHistoryAreRefusedByTheDatabase() {
     String id =
         new RegistryHttp(port)
+            .as(TestParties.token(port, "example-photographer"))
             .postJson(
                 "/v1/declarations", TestDeclarations.declaration(TestDeclarations.uniqueUrl()))
             .json()
