@@ -86,47 +86,74 @@ class DeclarationController {
         .body(write(receipt));
   }
 
+  /**
+   * Reads an NDJSON batch: one declaration a line, no blank line between them (so that every line
+   * number a refusal names is the line as the client counts it), an optional final newline.
+   */
   private List<NewDeclaration> readBatch(byte[] bytes) {
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-    List<NewDeclaration> batch = new ArrayList<>();
+    List<String> lines = lines(new String(bytes, StandardCharsets.UTF_8));
+    if (lines.isEmpty()) {
+      throw new InvalidRequestException(
+          new Violation("", "The batch is empty; send one declaration document per line"));
+    }
+    if (lines.size() > MAX_BATCH_LINES) {
+      throw new PayloadTooLargeException(
+          "A batch holds at most "
+              + MAX_BATCH_LINES
+              + " declarations; line "
+              + (MAX_BATCH_LINES + 1)
+              + " is one too many. Split the upload",
+          MAX_BATCH_LINES + 1);
+    }
+    List<NewDeclaration> batch = new ArrayList<>(lines.size());
     List<Violation> violations = new ArrayList<>();
-    for (int i = 0; i < lines.length && violations.size() < MAX_REPORTED_VIOLATIONS; i++) {
-      String line = lines[i].strip();
+    for (int i = 0; i < lines.size() && violations.size() < MAX_REPORTED_VIOLATIONS; i++) {
+      int lineNumber = i + 1;
+      String line = lines.get(i).strip();
       if (line.isEmpty()) {
+        violations.add(
+            new Violation("", "the line is blank; put one declaration on every line", lineNumber));
         continue;
-      }
-      if (batch.size() + violations.size() == MAX_BATCH_LINES) {
-        throw new PayloadTooLargeException(
-            "A batch holds at most "
-                + MAX_BATCH_LINES
-                + " declarations; line "
-                + (i + 1)
-                + " is one too many. Split the upload");
       }
       try {
         JsonNode document =
             documents.declaration(documents.parse(line.getBytes(StandardCharsets.UTF_8)));
         batch.add(DeclarationDocuments.read(document));
       } catch (InvalidRequestException e) {
-        int lineNumber = i + 1;
         e.violations().forEach(violation -> violations.add(violation.onLine(lineNumber)));
       }
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    if (batch.isEmpty()) {
-      throw new InvalidRequestException(
-          new Violation("", "The batch is empty; send one " + "declaration document per line"));
-    }
     return batch;
+  }
+
+  /** The lines of a body, without the empty rest after a final line break. */
+  private static List<String> lines(String body) {
+    List<String> lines = new ArrayList<>(List.of(body.split("\n", -1)));
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).strip().isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
   }
 
   private String readReason(byte[] body) {
     if (body.length == 0) {
       return null;
     }
-    JsonNode reason = documents.parse(body).get("reason");
+    JsonNode document = documents.parse(body);
+    if (!document.isObject()) {
+      throw new InvalidRequestException(
+          new Violation("", "the body must be a JSON object such as {\"reason\": \"…\"}"));
+    }
+    for (String name : document.propertyNames()) {
+      if (!name.equals("reason")) {
+        throw new InvalidRequestException(
+            new Violation("/" + name, "unknown field; a revocation takes only \"reason\""));
+      }
+    }
+    JsonNode reason = document.get("reason");
     if (reason == null || reason.isNull()) {
       return null;
     }

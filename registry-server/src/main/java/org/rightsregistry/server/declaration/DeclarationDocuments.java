@@ -1,8 +1,10 @@
 package org.rightsregistry.server.declaration;
 
+import com.google.common.net.InternetDomainName;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -120,20 +122,37 @@ public final class DeclarationDocuments {
     for (int i = 0; i < subjects.size(); i++) {
       JsonNode subject = subjects.get(i);
       SelectorType type = SelectorType.fromId(text(subject, "type"));
+      String field = "/subjects/" + i + (type == SelectorType.ACCESSION ? "/number" : "/value");
       try {
         selectors.add(normalisedSelector(type, subject));
       } catch (IllegalArgumentException e) {
-        violations.add(new Violation("/subjects/" + i + "/value", e.getMessage()));
+        violations.add(new Violation(field, e.getMessage()));
       }
     }
     return selectors;
+  }
+
+  /**
+   * A domain selector covers a domain and everything under it, so it may not name a public suffix
+   * ("org", "co.uk", "github.io"): that would speak for every site registered under it.
+   */
+  private static String registrableDomain(String value) {
+    String host = UrlIdentity.normaliseHost(value);
+    if (InternetDomainName.isValid(host) && InternetDomainName.from(host).isPublicSuffix()) {
+      throw new IllegalArgumentException(
+          "the domain '"
+              + host
+              + "' is a public suffix, under which anyone can register a site; name a "
+              + "registered domain such as example.org instead");
+    }
+    return host;
   }
 
   private static Selector normalisedSelector(SelectorType type, JsonNode subject) {
     return switch (type) {
       case URL -> new Selector(type, UrlIdentity.normalise(text(subject, "value")), null);
       case URL_PREFIX -> new Selector(type, UrlIdentity.normalise(text(subject, "value")), null);
-      case DOMAIN -> new Selector(type, UrlIdentity.normaliseHost(text(subject, "value")), null);
+      case DOMAIN -> new Selector(type, registrableDomain(text(subject, "value")), null);
       case SHA256 -> new Selector(type, UrlIdentity.normaliseSha256(text(subject, "value")), null);
       case ACCESSION ->
           new Selector(type, text(subject, "number").strip(), text(subject, "institution"));
@@ -168,7 +187,9 @@ public final class DeclarationDocuments {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      // The registry keeps microseconds, as PostgreSQL does; finer digits are cut here so that
+      // what is acknowledged is exactly what is stored and later served.
+      return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
     } catch (DateTimeParseException e) {
       violations.add(
           new Violation(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
+import org.rightsregistry.server.vocabulary.DeprecatedTermCheck;
 import org.rightsregistry.vocabulary.JsonSchemas;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -39,7 +40,10 @@ public class JsonDocuments {
   private final Schema declarationSchema;
   private final Schema checkRequestSchema;
 
-  public JsonDocuments() {
+  private final DeprecatedTermCheck deprecatedTerms;
+
+  public JsonDocuments(DeprecatedTermCheck deprecatedTerms) {
+    this.deprecatedTerms = deprecatedTerms;
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
@@ -64,12 +68,20 @@ public class JsonDocuments {
 
   /** Parses and validates one declaration document. */
   public JsonNode declaration(byte[] body) {
-    return validated(parse(body), declarationSchema);
+    return declaration(parse(body));
   }
 
-  /** Validates an already parsed declaration document, e.g. one line of a batch. */
+  /**
+   * Validates an already parsed declaration document, e.g. one line of a batch: against the schema,
+   * then against the vocabulary, which refuses a retired term naming its replacement.
+   */
   public JsonNode declaration(JsonNode document) {
-    return validated(document, declarationSchema);
+    validated(document, declarationSchema);
+    List<Violation> retired = deprecatedTerms.check(document);
+    if (!retired.isEmpty()) {
+      throw new InvalidRequestException(retired);
+    }
+    return document;
   }
 
   /** Parses and validates a check request. */

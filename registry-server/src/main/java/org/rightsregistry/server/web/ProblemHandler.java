@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.rightsregistry.server.ForbiddenException;
 import org.rightsregistry.server.InvalidRequestException;
+import org.rightsregistry.server.PayloadTooLargeException;
 import org.rightsregistry.server.RegistryException;
 import org.rightsregistry.server.TooManyRequestsException;
 import org.rightsregistry.server.UnauthenticatedException;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -77,6 +79,29 @@ class ProblemHandler {
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+    ProblemDetail problem =
+        problem(e.status(), e.problemType(), titleOf(e.status()), e.getMessage());
+    if (e.line() > 0) {
+      problem.setProperty("line", e.line());
+    }
+    return respond(problem);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return respond(
+        problem(
+            406,
+            "not-acceptable",
+            "Not acceptable",
+            "This resource is available as "
+                + e.getSupportedMediaTypes()
+                + "; ask for one of them"
+                + " in Accept, or send no Accept header"));
   }
 
   @ExceptionHandler(RegistryException.class)

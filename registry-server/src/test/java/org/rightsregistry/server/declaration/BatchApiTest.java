@@ -126,6 +126,7 @@ class BatchApiTest {
 
     assertThat(refused.status()).isEqualTo(413);
     assertThat(refused.isProblem()).isTrue();
+    assertThat(refused.json().get("line").asInt()).isEqualTo(10_001);
     assertThat(store.headSequence()).isEqualTo(before);
   }
 
@@ -144,5 +145,39 @@ class BatchApiTest {
     Response refused = upload(UUID.randomUUID().toString(), "\n\n");
 
     assertThat(refused.status()).isEqualTo(400);
+  }
+
+  @Test
+  void blankLineBetweenDeclarationsIsRefusedNamingItsLine() {
+    String body =
+        declaration(uniqueUrl()).replace("\n", "")
+            + "\n\n"
+            + declaration(uniqueUrl()).replace("\n", "")
+            + "\n";
+    long before = store.headSequence();
+
+    Response refused = upload(UUID.randomUUID().toString(), body);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("line").asInt()).isEqualTo(2);
+    assertThat(store.headSequence()).isEqualTo(before);
+  }
+
+  @Test
+  void supersessionProblemsNameTheLineTheyAreOn() {
+    String unknown = UUID.randomUUID().toString();
+    String body =
+        declaration(uniqueUrl()).replace("\n", "")
+            + "\n"
+            + declaration(uniqueUrl())
+                .replace("\n", "")
+                .replace("{\"declarant\"", "{\"supersedes\": \"" + unknown + "\", \"declarant\"")
+            + "\n";
+
+    Response refused = upload(UUID.randomUUID().toString(), body);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("line").asInt()).isEqualTo(2);
+    assertThat(refused.json().get("field").asString()).isEqualTo("/supersedes");
   }
 }

@@ -112,4 +112,94 @@ class HostileInputTest {
     assertThat(error.status()).isEqualTo(404);
     assertThat(error.isProblem()).isTrue();
   }
+
+  @Test
+  void domainSelectorOnAPublicSuffixIsRefused() {
+    String onSuffix =
+        declaration("https://x.example/a.jpg")
+            .replace(
+                "{\"type\": \"url\", \"value\": \"https://x.example/a.jpg\"}",
+                "{\"type\": \"domain\", \"value\": \"%s\"}");
+
+    for (String suffix : new String[] {"org", "co.uk", "github.io"}) {
+      assertRefused(onSuffix.formatted(suffix), "invalid-field", "/subjects/0/value");
+    }
+  }
+
+  @Test
+  void blankAccessionNumberIsNamedAsTheNumber() {
+    assertRefused(
+        declaration("https://x.example/a.jpg")
+            .replace(
+                "{\"type\": \"url\", \"value\": \"https://x.example/a.jpg\"}",
+                "{\"type\": \"accession\", \"institution\": \"tate\", \"number\": \"  \"}"),
+        "invalid-field",
+        "/subjects/0/number");
+  }
+
+  @Test
+  void timesFinerThanMicrosecondsAreCutSoWhatIsAcknowledgedIsWhatIsStored() {
+    String url = "https://time.example/" + UUID.randomUUID() + ".jpg";
+    Response created =
+        http.postJson(
+            "/v1/declarations",
+            declaration(url)
+                .replace(
+                    "{\"declarant\"",
+                    "{\"validFrom\": \"2027-01-01T00:00:00.1234567Z\", "
+                        + "\"validUntil\": \"9999-12-31T23:59:59.999999999Z\", \"declarant\""));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().get("validFrom").asString()).isEqualTo("2027-01-01T00:00:00.123456Z");
+    assertThat(created.json().get("validUntil").asString())
+        .isEqualTo("9999-12-31T23:59:59.999999Z");
+    assertThat(http.get(created.location()).json().get("validUntil"))
+        .isEqualTo(created.json().get("validUntil"));
+    assertRefused(
+        declaration(url)
+            .replace(
+                "{\"declarant\"",
+                "{\"validFrom\": \"2027-01-01T00:00:00.0000001Z\", "
+                    + "\"validUntil\": \"2027-01-01T00:00:00.0000004Z\", \"declarant\""),
+        "invalid-field",
+        "/validUntil");
+  }
+
+  @Test
+  void unacceptableAcceptHeaderGets406NotAnError() {
+    Response refused =
+        http.post(
+            "/v1/checks",
+            "application/json",
+            "{\"usage\": \"ai-training\", \"items\": [{\"url\": \"https://x.example/\"}]}",
+            "Accept",
+            "application/xml");
+
+    assertThat(refused.status()).isEqualTo(406);
+  }
+
+  @Test
+  void idsInPathsMustBeCanonicalUuids() {
+    Response refused = http.get("/v1/declarations/1-1-1-1-1");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.isProblem()).isTrue();
+  }
+
+  @Test
+  void revocationWithAnUnknownFieldIsRefusedAndRevokesNothing() {
+    String id =
+        http.postJson("/v1/declarations", declaration("https://x.example/" + UUID.randomUUID()))
+            .json()
+            .get("id")
+            .asString();
+
+    Response refused =
+        http.postJson("/v1/declarations/" + id + "/revocation", "{\"reasn\": \"x\"}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("field").asString()).isEqualTo("/reasn");
+    assertThat(http.get("/v1/declarations/" + id).json().get("status").asString())
+        .isEqualTo("active");
+  }
 }
