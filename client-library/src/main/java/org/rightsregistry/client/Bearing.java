@@ -14,11 +14,16 @@ import java.util.List;
  */
 record Bearing(Statement statement, Usage category, int distance, Effect effect) {
 
-  /** Returns the bearings of the statements on a usage, in the order of the statements. */
-  static List<Bearing> on(Usage usage, List<Statement> statements) {
+  /**
+   * Returns the bearings of the statements on a usage for an item of a modality, in the order of
+   * the statements. A statement restricted to other modalities does not bear. One restricted to
+   * some modalities bears on an item of unknown modality only through its reservations and licence
+   * requirements: what could not be checked is never read as permission.
+   */
+  static List<Bearing> on(Usage usage, List<Statement> statements, Modality modality) {
     List<Bearing> bearings = new ArrayList<>(statements.size());
     for (Statement statement : statements) {
-      Bearing bearing = of(statement, usage);
+      Bearing bearing = of(statement, usage, modality);
       if (bearing != null) {
         bearings.add(bearing);
       }
@@ -26,11 +31,15 @@ record Bearing(Statement statement, Usage category, int distance, Effect effect)
     return bearings;
   }
 
-  private static Bearing of(Statement statement, Usage usage) {
+  private static Bearing of(Statement statement, Usage usage, Modality modality) {
+    boolean uncertain = modality == null && !statement.modalities().isEmpty();
+    if (!uncertain && !statement.covers(modality)) {
+      return null;
+    }
     int distance = 0;
     for (Usage category = usage; category != null; category = category.broaderOrNull()) {
       Effect effect = statement.usages().get(category);
-      if (effect != null) {
+      if (effect != null && !(uncertain && effect == Effect.ALLOWED)) {
         return new Bearing(statement, category, distance, effect);
       }
       distance++;

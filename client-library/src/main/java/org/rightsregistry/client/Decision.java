@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * @param verdict the answer
  * @param rule the rule that decided: {@code reservation}, {@code reservation-conflict}, {@code
  *     licence-required}, {@code allowed}, {@code no-statement}, {@code registry-unreachable},
- *     {@code signal-reservation}, {@code signal-unreadable} or {@code signal-allowed}
+ *     {@code signal-reservation}, {@code signal-unreadable}, {@code signal-allowed}, {@code
+ *     licensed}, {@code policy-default} or {@code snapshot-stale}
  * @param explanation one sentence for people that names who decided and through which selector
  * @param conflict true if rights holders disagreed and a reservation won
  * @param registrySequence the registry state the decision was made against; empty when the registry
@@ -43,6 +44,18 @@ public record Decision(
 
   /** Rule: every holder with a bearing statement allowed the use. */
   public static final String RULE_ALLOWED = "allowed";
+
+  /**
+   * Rule: a licence agreement granted to the requester replaced its licensor's reservation or
+   * licence requirement, and no other holder reserved the use or required a licence.
+   */
+  public static final String RULE_LICENSED = "licensed";
+
+  /** Rule: nothing counted bears on the usage, and the policy profile gives the verdict. */
+  public static final String RULE_POLICY_DEFAULT = "policy-default";
+
+  /** Rule: the registry snapshot is older than its freshness bound: fail closed. */
+  public static final String RULE_SNAPSHOT_STALE = "snapshot-stale";
 
   /** Rule: no statement bears on the usage. */
   public static final String RULE_NO_STATEMENT = "no-statement";

@@ -58,9 +58,17 @@ import java.util.OptionalLong;
  *
  * <p>Every signal becomes one piece of evidence after the registry's, in the order given, with its
  * raw value, location, meaning and outcome; a signal that says nothing on the usage, or a {@link
- * SignalOutcome#MALFORMED} one (which its standard says to treat as unset), is evidence without a
- * category. Categories that a read signal names are added to {@code categories}, the strictest
- * effect winning.
+ * SignalOutcome#MALFORMED} one, is evidence without a category. Categories that a read signal names
+ * are added to {@code categories}, the strictest effect winning.
+ *
+ * <p>{@link #decide(DecisionRequest)} adds, in order: an unreachable registry gives the fail-closed
+ * verdict (rule {@code registry-unreachable}); revoked or superseded statements and agreements are
+ * ignored from their end; modality-restricted statements bear only on their modalities; the policy
+ * profile decides which allowances count; a licence agreement to the requester replaces its
+ * licensor's standing (rule {@code licensed}); a {@link SignalOutcome#MALFORMED} signal fails
+ * closed like an unreachable one; a stale snapshot gives the fail-closed verdict (rule {@code
+ * snapshot-stale}); and the profile maps a remaining UNKNOWN (rule {@code policy-default}). The
+ * conformance suite's {@code SPEC.md} states these rules and its vectors make them exact.
  */
 public final class DecisionEngine {
 
@@ -68,7 +76,8 @@ public final class DecisionEngine {
   public DecisionEngine() {}
 
   /**
-   * Decides one item for one usage.
+   * Decides one item for one usage from registry statements alone, against a live registry, with no
+   * requester and no policy profile.
    *
    * @param item the item asked about
    * @param usage the usage asked about
@@ -80,33 +89,17 @@ public final class DecisionEngine {
    */
   public Decision decide(
       Item item, Usage usage, List<Statement> statements, long registrySequence, Instant at) {
-    Checks.requireValue("item", item);
-    Checks.requireValue("usage", usage);
-    Checks.requireValue("statements", statements);
-    Checks.requireValue("at", at);
-    if (registrySequence < 0) {
-      throw new IllegalArgumentException(
-          "registrySequence must be 0 or more, but was " + registrySequence);
-    }
-
-    List<Statement> valid = validAt(statements, at);
-    List<Bearing> bearings = Bearing.on(usage, valid);
-    Resolution resolution = Resolution.of(bearings);
-
-    return new Decision(
-        item,
-        usage,
-        resolution.verdict(),
-        resolution.rule(),
-        Explanations.of(usage, resolution),
-        resolution.conflict(),
-        OptionalLong.of(registrySequence),
-        categories(usage, valid),
-        evidence(bearings, resolution));
+    requireSequence(registrySequence);
+    return decide(
+        DecisionRequest.builder(item, usage, at)
+            .statements(statements)
+            .registry(RegistryState.live(registrySequence))
+            .build());
   }
 
   /**
-   * Decides one item for one usage from registry statements and in-band signals.
+   * Decides one item for one usage from registry statements and in-band signals, against a live
+   * registry, with no requester and no policy profile.
    *
    * @param item the item asked about
    * @param usage the usage asked about
@@ -128,17 +121,36 @@ public final class DecisionEngine {
       long registrySequence,
       Instant at,
       Verdict onUnreadableSignal) {
-    Checks.requireValue("signals", signals);
-    requireFailClosed(onUnreadableSignal);
-    Decision registry = decide(item, usage, statements, registrySequence, at);
-    if (signals.isEmpty()) {
-      return registry;
+    requireSequence(registrySequence);
+    return decide(
+        DecisionRequest.builder(item, usage, at)
+            .statements(statements)
+            .signals(signals)
+            .registry(RegistryState.live(registrySequence))
+            .failClosed(onUnreadableSignal)
+            .build());
+  }
+
+  /**
+   * Decides one item for one usage from everything a request holds; see the class description for
+   * the order of the rules.
+   *
+   * @param request the question and what is known about the item
+   * @return the decision with its evidence
+   * @throws IllegalArgumentException if the request is null
+   */
+  public Decision decide(DecisionRequest request) {
+    Checks.requireValue("request", request);
+    if (!request.registry().reachable()) {
+      return FailClosed.unreachable(request);
     }
-    for (Signal signal : signals) {
-      Checks.requireValue("signal", signal);
+
+    Decision decided = registryAndSignals(request);
+
+    if (request.registry().isStaleAt(request.at())) {
+      return FailClosed.stale(request, decided);
     }
-    return SignalResolution.combine(
-        registry, signals, onUnreadableSignal, SignalResolution.bearing(usage, signals));
+    return withProfile(request, decided);
   }
 
   static Verdict requireFailClosed(Verdict verdict) {
@@ -149,29 +161,122 @@ public final class DecisionEngine {
     return verdict;
   }
 
-  private static List<Statement> validAt(List<Statement> statements, Instant at) {
-    List<Statement> valid = new ArrayList<>(statements.size());
-    for (Statement statement : statements) {
-      if (Checks.requireValue("statement", statement).isValidAt(at)) {
-        valid.add(statement);
-      }
+  private static void requireSequence(long registrySequence) {
+    if (registrySequence < 0) {
+      throw new IllegalArgumentException(
+          "registrySequence must be 0 or more, but was " + registrySequence);
     }
-    return valid;
   }
 
-  private static Map<Usage, Effect> categories(Usage usage, List<Statement> valid) {
+  private static Decision registryAndSignals(DecisionRequest request) {
+    Usage usage = request.usage();
+    List<Statement> inForce = inForceAt(request.statements(), request.at());
+    List<Agreement> granted = grantedToRequester(request);
+    List<Bearing> bearings = Bearing.on(usage, inForce, request.item().modality());
+    List<Licence> licences = licences(usage, granted);
+    Resolution resolution = Resolution.of(bearings, licences, request.profile());
+
+    Decision registry =
+        new Decision(
+            request.item(),
+            usage,
+            resolution.verdict(),
+            resolution.rule(),
+            Explanations.of(usage, resolution),
+            resolution.conflict(),
+            OptionalLong.of(request.registry().sequence()),
+            categories(request, inForce, granted),
+            evidence(bearings, resolution));
+    if (request.signals().isEmpty()) {
+      return registry;
+    }
+    return SignalResolution.combine(
+        registry,
+        request.signals(),
+        request.failClosed(),
+        SignalResolution.bearing(usage, request.signals()),
+        request.profile());
+  }
+
+  private static Decision withProfile(DecisionRequest request, Decision decided) {
+    PolicyProfile profile = request.profile();
+    if (profile == null || decided.verdict() != Verdict.UNKNOWN) {
+      return decided;
+    }
+    Verdict verdict = profile.whenNothingBears(request.usage());
+    return new Decision(
+        decided.item(),
+        decided.usage(),
+        verdict,
+        Decision.RULE_POLICY_DEFAULT,
+        Explanations.profileDefault(request.usage(), profile, verdict),
+        decided.conflict(),
+        decided.registrySequence(),
+        decided.categories(),
+        decided.evidence());
+  }
+
+  private static List<Statement> inForceAt(List<Statement> statements, Instant at) {
+    List<Statement> inForce = new ArrayList<>(statements.size());
+    for (Statement statement : statements) {
+      if (statement.isInForceAt(at)) {
+        inForce.add(statement);
+      }
+    }
+    return inForce;
+  }
+
+  /** The agreements in force that were granted to the requester; none for an anonymous one. */
+  private static List<Agreement> grantedToRequester(DecisionRequest request) {
+    List<Agreement> granted = new ArrayList<>();
+    for (Agreement agreement : request.agreements()) {
+      if (agreement.licensee().id().equals(request.requester())
+          && agreement.isInForceAt(request.at())) {
+        granted.add(agreement);
+      }
+    }
+    return granted;
+  }
+
+  private static List<Licence> licences(Usage usage, List<Agreement> granted) {
+    List<Licence> licences = new ArrayList<>(granted.size());
+    for (Agreement agreement : granted) {
+      Usage category = agreement.covering(usage);
+      if (category != null) {
+        licences.add(new Licence(agreement, category));
+      }
+    }
+    return licences;
+  }
+
+  private static Map<Usage, Effect> categories(
+      DecisionRequest request, List<Statement> inForce, List<Agreement> granted) {
     Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
-    for (Usage category = usage; category != null; category = category.broaderOrNull()) {
-      if (isNamed(category, valid)) {
-        categories.put(category, Resolution.of(Bearing.on(category, valid)).effect());
+    Modality modality = request.item().modality();
+    for (Usage category = request.usage(); category != null; category = category.broaderOrNull()) {
+      if (isNamed(category, inForce, granted)) {
+        Effect effect =
+            Resolution.of(
+                    Bearing.on(category, inForce, modality),
+                    licences(category, granted),
+                    request.profile())
+                .effectOrNull();
+        if (effect != null) {
+          categories.put(category, effect);
+        }
       }
     }
     return categories;
   }
 
-  private static boolean isNamed(Usage category, List<Statement> valid) {
-    for (Statement statement : valid) {
+  private static boolean isNamed(Usage category, List<Statement> inForce, List<Agreement> granted) {
+    for (Statement statement : inForce) {
       if (statement.usages().containsKey(category)) {
+        return true;
+      }
+    }
+    for (Agreement agreement : granted) {
+      if (agreement.usages().contains(category)) {
         return true;
       }
     }
@@ -179,7 +284,7 @@ public final class DecisionEngine {
   }
 
   private static List<Evidence> evidence(List<Bearing> bearings, Resolution resolution) {
-    List<Evidence> evidence = new ArrayList<>(bearings.size());
+    List<Evidence> evidence = new ArrayList<>(bearings.size() + resolution.licences().size());
     for (Bearing bearing : bearings) {
       Statement statement = bearing.statement();
       evidence.add(
@@ -196,6 +301,13 @@ public final class DecisionEngine {
               statement.rightsStatement(),
               statement.trust(),
               resolution.isDecisive(bearing)));
+    }
+    for (Licence licence : resolution.licences()) {
+      evidence.add(
+          Evidence.ofAgreement(
+              licence.agreement(),
+              licence.category(),
+              resolution.decisiveLicences().contains(licence)));
     }
     return evidence;
   }

@@ -51,6 +51,9 @@ public record Evidence(
   /** The source of statements made in the registry. */
   public static final String REGISTRY = "registry";
 
+  /** The source of licence agreements recorded in the registry. */
+  public static final String AGREEMENT = "agreement";
+
   /**
    * Creates a piece of evidence.
    *
@@ -178,6 +181,32 @@ public record Evidence(
         signal.location(),
         signal.meaning(),
         signal.outcome());
+  }
+
+  /**
+   * Creates the evidence of a licence agreement granted to the requester: the licensor is the
+   * declarant, the agreement's id the declaration id, and the effect {@link Effect#ALLOWED}.
+   *
+   * @param agreement the agreement
+   * @param category the granted category that covers the usage
+   * @param decisive true if the agreement decided the verdict
+   * @return the evidence
+   */
+  public static Evidence ofAgreement(Agreement agreement, Usage category, boolean decisive) {
+    Checks.requireValue("agreement", agreement);
+    return new Evidence(
+        AGREEMENT,
+        agreement.agreementId(),
+        agreement.sequence(),
+        agreement.recordedAt(),
+        agreement.licensor(),
+        null,
+        agreement.matched(),
+        category,
+        Effect.ALLOWED,
+        null,
+        null,
+        decisive);
   }
 
   /**

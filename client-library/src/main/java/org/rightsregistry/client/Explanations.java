@@ -17,6 +17,11 @@ final class Explanations {
       case LICENCE_REQUIRED:
         return licenceRequired(decisive.get(0)) + others(decisive, "as do") + ".";
       case ALLOW:
+        if (!resolution.decisiveLicences().isEmpty()) {
+          return licensed(resolution.decisiveLicences().get(0))
+              + othersLicensed(resolution.decisiveLicences().size() - 1 + decisive.size())
+              + ".";
+        }
         return allowed(decisive.get(0)) + others(decisive, "as did") + ".";
       default:
         return "No registry statement bears on "
@@ -35,6 +40,59 @@ final class Explanations {
         + "), so the item is treated as "
         + verdict
         + " until it can be.";
+  }
+
+  static String registryUnreachable(String reason, Verdict verdict) {
+    return "The registry could not be checked ("
+        + reason
+        + "), so the item is treated as "
+        + verdict
+        + " until it can be.";
+  }
+
+  static String snapshotStale(RegistryState registry, Instant at, Verdict verdict) {
+    return "The registry snapshot at sequence "
+        + registry.sequence()
+        + " was taken at "
+        + registry.snapshotAt()
+        + ", older at "
+        + at
+        + " than its freshness bound of "
+        + registry.freshness()
+        + ", so the item is treated as "
+        + verdict
+        + " until the snapshot is refreshed.";
+  }
+
+  static String profileDefault(Usage usage, PolicyProfile profile, Verdict verdict) {
+    return "Nothing that the "
+        + profile.id()
+        + " profile counts bears on "
+        + usage.id()
+        + " or a broader category for this item, and that profile reads this as "
+        + verdict
+        + ".";
+  }
+
+  private static String licensed(Licence licence) {
+    Agreement agreement = licence.agreement();
+    return agreement.licensor().displayName()
+        + " licensed "
+        + licence.category().id()
+        + " of this item to "
+        + agreement.licensee().displayName()
+        + " (agreement "
+        + agreement.agreementId()
+        + ", "
+        + selector(agreement.matched())
+        + ")";
+  }
+
+  private static String othersLicensed(int count) {
+    if (count == 0) {
+      return "";
+    }
+    return ", and " + count + " other rights holder" + (count == 1 ? "" : "s") + " agreed";
   }
 
   private static String reserved(Bearing bearing) {
@@ -104,6 +162,14 @@ final class Explanations {
 
   private static String conflict(Resolution resolution) {
     List<Bearing> overridden = resolution.overridden();
+    if (overridden.isEmpty() && !resolution.overriddenLicences().isEmpty()) {
+      Agreement first = resolution.overriddenLicences().get(0).agreement();
+      return "; a reservation outweighs the licence agreement "
+          + first.agreementId()
+          + " by "
+          + first.licensor().displayName()
+          + ", which covers only its own rights";
+    }
     if (overridden.isEmpty()) {
       return "";
     }

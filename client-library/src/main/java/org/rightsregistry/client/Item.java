@@ -7,8 +7,9 @@ package org.rightsregistry.client;
  * @param url the URL the item is fetched from, or null
  * @param sha256 the SHA-256 digest of the item's bytes as 64 hex digits, or null
  * @param accession the institution's accession number, or null
+ * @param modality what kind of content the item is, or null when unknown
  */
-public record Item(String url, String sha256, Accession accession) {
+public record Item(String url, String sha256, Accession accession, Modality modality) {
 
   /**
    * Creates an item.
@@ -16,6 +17,7 @@ public record Item(String url, String sha256, Accession accession) {
    * @param url the URL the item is fetched from, or null
    * @param sha256 the SHA-256 digest of the item's bytes as 64 hex digits, or null
    * @param accession the institution's accession number, or null
+   * @param modality what kind of content the item is, or null when unknown
    * @throws IllegalArgumentException if all three identifiers are null
    */
   public Item {
@@ -23,6 +25,28 @@ public record Item(String url, String sha256, Accession accession) {
       throw new IllegalArgumentException(
           "An item needs at least one of url, sha256 or accession, but all three were null");
     }
+  }
+
+  /**
+   * Creates an item of unknown modality.
+   *
+   * @param url the URL the item is fetched from, or null
+   * @param sha256 the SHA-256 digest of the item's bytes as 64 hex digits, or null
+   * @param accession the institution's accession number, or null
+   * @throws IllegalArgumentException if all three identifiers are null
+   */
+  public Item(String url, String sha256, Accession accession) {
+    this(url, sha256, accession, null);
+  }
+
+  /**
+   * Returns the same item with a modality.
+   *
+   * @param modality what kind of content the item is, or null when unknown
+   * @return the item
+   */
+  public Item withModality(Modality modality) {
+    return new Item(url, sha256, accession, modality);
   }
 
   /**

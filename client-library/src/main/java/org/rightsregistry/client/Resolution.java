@@ -7,51 +7,84 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of the bearings on one usage: the winning statement of each rights holder, then the
- * verdict between holders.
+ * The outcome of the bearings on one usage: the counted statements, the winning statement of each
+ * rights holder, the licences that replace their licensors' standing, then the verdict between
+ * holders.
  *
  * @param verdict the verdict
  * @param rule the rule that decided
  * @param decisive the winning bearings that decided, in the order their holders first appear
  * @param overridden the winning bearings of holders whose allowance or licence a reservation
  *     outweighed
+ * @param licences the licences that bore, each standing for its licensor
+ * @param decisiveLicences the licences that decided (an ALLOW under licence)
+ * @param overriddenLicences the licences a reservation by another holder outweighed
  */
-record Resolution(Verdict verdict, String rule, List<Bearing> decisive, List<Bearing> overridden) {
-
-  private static final Resolution NONE =
-      new Resolution(Verdict.UNKNOWN, Decision.RULE_NO_STATEMENT, List.of(), List.of());
+record Resolution(
+    Verdict verdict,
+    String rule,
+    List<Bearing> decisive,
+    List<Bearing> overridden,
+    List<Licence> licences,
+    List<Licence> decisiveLicences,
+    List<Licence> overriddenLicences) {
 
   static Resolution of(List<Bearing> bearings) {
-    if (bearings.isEmpty()) {
-      return NONE;
+    return of(bearings, List.of(), null);
+  }
+
+  static Resolution of(List<Bearing> bearings, List<Licence> licences, PolicyProfile profile) {
+    Map<String, Licence> licensed = perLicensor(licences);
+    Collection<Bearing> winners = winnersPerHolder(counted(bearings, profile), licensed);
+    if (winners.isEmpty() && licensed.isEmpty()) {
+      return none(licences);
     }
-    Collection<Bearing> winners = winnersPerHolder(bearings);
+    List<Licence> standing = List.copyOf(licensed.values());
 
     List<Bearing> reserving = withEffect(winners, Effect.RESERVED, true);
     if (!reserving.isEmpty()) {
       List<Bearing> others = withEffect(winners, Effect.RESERVED, false);
-      String rule =
-          others.isEmpty() ? Decision.RULE_RESERVATION : Decision.RULE_RESERVATION_CONFLICT;
-      return new Resolution(Verdict.DENY, rule, reserving, others);
+      boolean conflict = !others.isEmpty() || !standing.isEmpty();
+      String rule = conflict ? Decision.RULE_RESERVATION_CONFLICT : Decision.RULE_RESERVATION;
+      return new Resolution(Verdict.DENY, rule, reserving, others, licences, List.of(), standing);
     }
     List<Bearing> licensing = withEffect(winners, Effect.LICENCE_REQUIRED, true);
     if (!licensing.isEmpty()) {
       return new Resolution(
-          Verdict.LICENCE_REQUIRED, Decision.RULE_LICENCE_REQUIRED, licensing, List.of());
+          Verdict.LICENCE_REQUIRED,
+          Decision.RULE_LICENCE_REQUIRED,
+          licensing,
+          List.of(),
+          licences,
+          List.of(),
+          List.of());
     }
-    return new Resolution(Verdict.ALLOW, Decision.RULE_ALLOWED, List.copyOf(winners), List.of());
+    String rule = standing.isEmpty() ? Decision.RULE_ALLOWED : Decision.RULE_LICENSED;
+    return new Resolution(
+        Verdict.ALLOW, rule, List.copyOf(winners), List.of(), licences, standing, List.of());
+  }
+
+  private static Resolution none(List<Licence> licences) {
+    return new Resolution(
+        Verdict.UNKNOWN,
+        Decision.RULE_NO_STATEMENT,
+        List.of(),
+        List.of(),
+        licences,
+        List.of(),
+        List.of());
   }
 
   boolean conflict() {
-    return !overridden.isEmpty();
+    return !overridden.isEmpty() || !overriddenLicences.isEmpty();
   }
 
   boolean isDecisive(Bearing bearing) {
     return decisive.contains(bearing);
   }
 
-  /** The effect that the verdict stands for, as shown per category. */
-  Effect effect() {
+  /** The effect that the verdict stands for, as shown per category; null for UNKNOWN. */
+  Effect effectOrNull() {
     switch (verdict) {
       case DENY:
         return Effect.RESERVED;
@@ -60,17 +93,49 @@ record Resolution(Verdict verdict, String rule, List<Bearing> decisive, List<Bea
       case ALLOW:
         return Effect.ALLOWED;
       default:
-        throw new IllegalStateException("No statement bears, so there is no effect");
+        return null;
     }
   }
 
-  private static Collection<Bearing> winnersPerHolder(List<Bearing> bearings) {
+  /** The bearings the profile counts: every restriction, and the allowances it trusts. */
+  private static List<Bearing> counted(List<Bearing> bearings, PolicyProfile profile) {
+    if (profile == null) {
+      return bearings;
+    }
+    List<Bearing> counted = new ArrayList<>(bearings.size());
+    for (Bearing bearing : bearings) {
+      if (counts(bearing, profile)) {
+        counted.add(bearing);
+      }
+    }
+    return counted;
+  }
+
+  static boolean counts(Bearing bearing, PolicyProfile profile) {
+    return profile == null
+        || bearing.effect() != Effect.ALLOWED
+        || profile.countsAllowance(bearing.statement().trust());
+  }
+
+  private static Map<String, Licence> perLicensor(List<Licence> licences) {
+    Map<String, Licence> licensed = new LinkedHashMap<>();
+    for (Licence licence : licences) {
+      licensed.putIfAbsent(licence.licensorId(), licence);
+    }
+    return licensed;
+  }
+
+  /** Each holder's winning bearing; a holder that licensed the requester is left out. */
+  private static Collection<Bearing> winnersPerHolder(
+      List<Bearing> bearings, Map<String, Licence> licensed) {
     Map<String, Bearing> winners = new LinkedHashMap<>();
     for (Bearing bearing : bearings) {
-      winners.merge(
-          bearing.holderId(),
-          bearing,
-          (current, candidate) -> candidate.outranks(current) ? candidate : current);
+      if (!licensed.containsKey(bearing.holderId())) {
+        winners.merge(
+            bearing.holderId(),
+            bearing,
+            (current, candidate) -> candidate.outranks(current) ? candidate : current);
+      }
     }
     return winners.values();
   }

@@ -14,16 +14,26 @@ final class SignalResolution {
 
   private SignalResolution() {}
 
+  /**
+   * Combines a registry decision with signals. A profile that does not count self-asserted
+   * allowances does not count a signal's allowance either: nobody verified who wrote it.
+   */
   static Decision combine(
-      Decision registry, List<Signal> signals, Verdict onUnreadable, List<Usage> bearing) {
+      Decision registry,
+      List<Signal> signals,
+      Verdict onUnreadable,
+      List<Usage> bearing,
+      PolicyProfile profile) {
+    boolean countsAllowance = profile == null || profile.countsAllowance(null);
     List<Integer> reserving = indexes(signals, bearing, Effect.RESERVED);
     List<Integer> licensing = indexes(signals, bearing, Effect.LICENCE_REQUIRED);
-    List<Integer> allowing = indexes(signals, bearing, Effect.ALLOWED);
+    List<Integer> allowing =
+        countsAllowance ? indexes(signals, bearing, Effect.ALLOWED) : List.of();
     List<Integer> unreachable = unreachable(signals);
     Usage usage = registry.usage();
 
     if (registry.verdict() == Verdict.DENY) {
-      return with(registry, registry, signals, bearing, List.of());
+      return with(registry, registry, signals, bearing, List.of(), countsAllowance);
     }
     if (!reserving.isEmpty()) {
       boolean conflict = registry.verdict() != Verdict.UNKNOWN || !allowing.isEmpty();
@@ -34,7 +44,7 @@ final class SignalResolution {
               + ".";
       Decision decided =
           decision(registry, Verdict.DENY, Decision.RULE_SIGNAL_RESERVATION, explanation, conflict);
-      return with(decided, registry, signals, bearing, reserving);
+      return with(decided, registry, signals, bearing, reserving, countsAllowance);
     }
     if (!unreachable.isEmpty()) {
       Signal first = signals.get(unreachable.get(0));
@@ -50,7 +60,7 @@ final class SignalResolution {
               + " until it can be.";
       Decision decided =
           decision(registry, onUnreadable, Decision.RULE_SIGNAL_UNREADABLE, explanation, false);
-      return with(decided, registry, signals, bearing, unreachable);
+      return with(decided, registry, signals, bearing, unreachable, countsAllowance);
     }
     if (registry.verdict() == Verdict.UNKNOWN && !licensing.isEmpty()) {
       String explanation =
@@ -67,7 +77,7 @@ final class SignalResolution {
               Decision.RULE_LICENCE_REQUIRED,
               explanation,
               false);
-      return with(decided, registry, signals, bearing, licensing);
+      return with(decided, registry, signals, bearing, licensing, countsAllowance);
     }
     if (registry.verdict() == Verdict.UNKNOWN && !allowing.isEmpty()) {
       String explanation =
@@ -76,7 +86,7 @@ final class SignalResolution {
               + ".";
       Decision decided =
           decision(registry, Verdict.ALLOW, Decision.RULE_SIGNAL_ALLOWED, explanation, false);
-      return with(decided, registry, signals, bearing, allowing);
+      return with(decided, registry, signals, bearing, allowing, countsAllowance);
     }
     if (registry.verdict() == Verdict.UNKNOWN) {
       String explanation =
@@ -88,9 +98,10 @@ final class SignalResolution {
           registry,
           signals,
           bearing,
-          List.of());
+          List.of(),
+          countsAllowance);
     }
-    return with(registry, registry, signals, bearing, List.of());
+    return with(registry, registry, signals, bearing, List.of(), countsAllowance);
   }
 
   /** The category each signal bears through for the usage, or null; computed once per signal. */
@@ -122,10 +133,15 @@ final class SignalResolution {
     return found;
   }
 
+  /**
+   * The signals that could not be checked: unreachable, or present but malformed. A malformed
+   * signal might have been a reservation, so it fails closed like an unreachable one (PRODUCT.md
+   * principle 6), although its own standard would read it as unset.
+   */
   private static List<Integer> unreachable(List<Signal> signals) {
     List<Integer> found = new ArrayList<>();
     for (int i = 0; i < signals.size(); i++) {
-      if (signals.get(i).outcome() == SignalOutcome.UNREACHABLE) {
+      if (signals.get(i).outcome() != SignalOutcome.READ) {
         found.add(i);
       }
     }
@@ -174,7 +190,8 @@ final class SignalResolution {
       Decision registry,
       List<Signal> signals,
       List<Usage> bearing,
-      List<Integer> decisive) {
+      List<Integer> decisive,
+      boolean countsAllowance) {
     List<Evidence> evidence = new ArrayList<>(registry.evidence());
     boolean registryDecided = decided.rule().equals(registry.rule());
     if (!registryDecided) {
@@ -193,11 +210,11 @@ final class SignalResolution {
         decided.explanation(),
         decided.conflict(),
         decided.registrySequence(),
-        categories(registry, signals),
+        categories(registry, signals, countsAllowance),
         evidence);
   }
 
-  private static Evidence notDecisive(Evidence e) {
+  static Evidence notDecisive(Evidence e) {
     if (!e.decisive()) {
       return e;
     }
@@ -221,13 +238,14 @@ final class SignalResolution {
   }
 
   /** Per category named by the registry or a read signal: reserved, else licence, else allowed. */
-  private static Map<Usage, Effect> categories(Decision registry, List<Signal> signals) {
+  private static Map<Usage, Effect> categories(
+      Decision registry, List<Signal> signals, boolean countsAllowance) {
     Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
     categories.putAll(registry.categories());
     for (Usage category = registry.usage(); category != null; category = category.broaderOrNull()) {
       for (Signal signal : signals) {
         Effect effect = signal.usages().get(category);
-        if (effect != null) {
+        if (effect != null && (countsAllowance || effect != Effect.ALLOWED)) {
           categories.merge(category, effect, SignalResolution::stricter);
         }
       }

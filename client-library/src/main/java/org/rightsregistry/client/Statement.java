@@ -1,7 +1,9 @@
 package org.rightsregistry.client;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One declaration as it bears on one item: the input of {@link DecisionEngine}. The host of the
@@ -20,6 +22,8 @@ import java.util.Map;
  * @param validFrom when the declaration starts to apply (inclusive), or null for always
  * @param validUntil when the declaration stops applying (exclusive), or null for never
  * @param trust how sure the registry is that the declarant may make the declaration
+ * @param modalities the modalities the declaration is restricted to; empty for every modality
+ * @param endedAt when the declaration was revoked or superseded, or null if it never was
  */
 public record Statement(
     String declarationId,
@@ -32,7 +36,9 @@ public record Statement(
     String rightsStatement,
     Instant validFrom,
     Instant validUntil,
-    TrustLevel trust) {
+    TrustLevel trust,
+    Set<Modality> modalities,
+    Instant endedAt) {
 
   /**
    * Creates a statement; the usages are copied.
@@ -49,6 +55,8 @@ public record Statement(
    * @param validFrom when the declaration starts to apply (inclusive), or null for always
    * @param validUntil when the declaration stops applying (exclusive), or null for never
    * @param trust how sure the registry is that the declarant may make the declaration
+   * @param modalities the modalities the declaration is restricted to; empty for every modality
+   * @param endedAt when the declaration was revoked or superseded, or null if it never was
    * @throws IllegalArgumentException if a required component is missing or the usages are empty
    */
   public Statement {
@@ -65,6 +73,53 @@ public record Statement(
               + " must name at least one usage category, but was empty");
     }
     usages = UsageMaps.copyOf(usages);
+    Checks.requireValue("modalities", modalities);
+    modalities = modalities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(modalities));
+  }
+
+  /**
+   * Creates a statement on every modality that was never revoked or superseded.
+   *
+   * @param declarationId the id of the declaration
+   * @param sequence the registry sequence number at which the declaration was recorded
+   * @param recordedAt when the declaration was recorded
+   * @param declarant the party that made the declaration
+   * @param rightsHolder the rights holder the declarant spoke for, or null when the declarant is
+   *     the holder
+   * @param matched the selector of the declaration that matched the item
+   * @param usages per usage category the effect declared; not empty
+   * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
+   * @param validFrom when the declaration starts to apply (inclusive), or null for always
+   * @param validUntil when the declaration stops applying (exclusive), or null for never
+   * @param trust how sure the registry is that the declarant may make the declaration
+   * @throws IllegalArgumentException if a required component is missing or the usages are empty
+   */
+  public Statement(
+      String declarationId,
+      long sequence,
+      Instant recordedAt,
+      Party declarant,
+      Party rightsHolder,
+      Selector matched,
+      Map<Usage, Effect> usages,
+      String rightsStatement,
+      Instant validFrom,
+      Instant validUntil,
+      TrustLevel trust) {
+    this(
+        declarationId,
+        sequence,
+        recordedAt,
+        declarant,
+        rightsHolder,
+        matched,
+        usages,
+        rightsStatement,
+        validFrom,
+        validUntil,
+        trust,
+        Set.of(),
+        null);
   }
 
   /**
@@ -86,5 +141,33 @@ public record Statement(
     boolean started = validFrom == null || !at.isBefore(validFrom);
     boolean ended = validUntil != null && !at.isBefore(validUntil);
     return started && !ended;
+  }
+
+  /**
+   * Tells whether the statement is in force at an instant: valid then, and not yet revoked or
+   * superseded.
+   *
+   * @param at the instant
+   * @return true if {@code at} lies in {@code [validFrom, validUntil)} and before {@code endedAt}
+   */
+  public boolean isInForceAt(Instant at) {
+    return inForce(validFrom, validUntil, endedAt, at);
+  }
+
+  /**
+   * Tells whether the statement speaks about an item of a modality.
+   *
+   * @param modality the item's modality, or null when unknown
+   * @return true if the statement is not restricted, or the modality is one of its modalities
+   */
+  public boolean covers(Modality modality) {
+    return modalities.isEmpty() || modalities.contains(modality);
+  }
+
+  static boolean inForce(Instant validFrom, Instant validUntil, Instant endedAt, Instant at) {
+    boolean started = validFrom == null || !at.isBefore(validFrom);
+    boolean ended = validUntil != null && !at.isBefore(validUntil);
+    boolean withdrawn = endedAt != null && !at.isBefore(endedAt);
+    return started && !ended && !withdrawn;
   }
 }

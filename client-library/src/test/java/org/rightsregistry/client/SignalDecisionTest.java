@@ -66,8 +66,10 @@ class SignalDecisionTest {
                     ITEM, Usage.AI_TRAINING, List.of(), unreachable, 3, AT, Verdict.ALLOW));
   }
 
+  // A malformed signal fails closed (PRODUCT.md principle 6: an unparsable signal leads to DENY or
+  // UNKNOWN); it was evidence without effect before the conformance suite.
   @Test
-  void malformedSignal_isEvidenceOnly() {
+  void malformedSignal_failsClosedAsConfigured() {
     Decision decision =
         engine.decide(
             ITEM,
@@ -77,7 +79,8 @@ class SignalDecisionTest {
             3,
             AT,
             Verdict.DENY);
-    assertThat(decision.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision.rule()).isEqualTo(Decision.RULE_SIGNAL_UNREADABLE);
     assertThat(decision.evidence())
         .singleElement()
         .extracting(Evidence::outcome)

@@ -21,6 +21,7 @@ import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.Effect;
 import org.rightsregistry.client.Evidence;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
@@ -101,7 +102,8 @@ public final class DecisionDocuments {
    * Writes an item as in a check request or a decision.
    *
    * @param item the item
-   * @return a new JSON object with {@code url}, {@code sha256} and {@code accession} where set
+   * @return a new JSON object with {@code url}, {@code sha256}, {@code accession} and {@code
+   *     modality} where set
    */
   public static ObjectNode itemToJson(Item item) {
     ObjectNode json = NODES.objectNode();
@@ -115,6 +117,9 @@ public final class DecisionDocuments {
       json.putObject("accession")
           .put("institution", item.accession().institution())
           .put("number", item.accession().number());
+    }
+    if (item.modality() != null) {
+      json.put("modality", item.modality().id());
     }
     return json;
   }
@@ -139,7 +144,11 @@ public final class DecisionDocuments {
         NodeReader.isAbsent(json.get("accession"))
             ? null
             : accessionFromJson(object(json, "accession", pointer), pointer + "/accession");
-    return construct(pointer, () -> new Item(url, sha256, accession));
+    Modality modality =
+        NodeReader.isAbsent(json.get("modality"))
+            ? null
+            : id(json, "modality", pointer, Modality::fromId);
+    return construct(pointer, () -> new Item(url, sha256, accession, modality));
   }
 
   private static Accession accessionFromJson(JsonNode json, String pointer) {

@@ -125,7 +125,8 @@ class InBandSignalsTest {
         .singleElement()
         .extracting(Signal::outcome)
         .isEqualTo(SignalOutcome.MALFORMED);
-    assertThat(decide(ITEM, Usage.AI_TRAINING, malformed).verdict()).isEqualTo(Verdict.UNKNOWN);
+    // A malformed signal fails closed (PRODUCT.md principle 6); it was UNKNOWN before.
+    assertThat(decide(ITEM, Usage.AI_TRAINING, malformed).verdict()).isEqualTo(Verdict.DENY);
 
     Fetched one = Fetched.of(ITEM, 200, Map.of("TDM-Reservation", List.of("1")), new byte[0]);
     assertThat(decide(ITEM, Usage.AI_TRAINING, SIGNALS.read(ITEM, null, null, one)).verdict())
@@ -172,8 +173,9 @@ class InBandSignalsTest {
         Fetched.of(ITEM, 200, Map.of("Content-Usage", List.of("Train-AI=n")), new byte[0]);
     List<Signal> signals = SIGNALS.read(ITEM, null, null, upper);
     assertThat(signals.get(0).outcome()).isEqualTo(SignalOutcome.MALFORMED);
+    // A malformed signal fails closed (PRODUCT.md principle 6); it was UNKNOWN before.
     assertThat(decide(ITEM, Usage.GENERATIVE_AI_TRAINING, signals).verdict())
-        .isEqualTo(Verdict.UNKNOWN);
+        .isEqualTo(Verdict.DENY);
     Fetched other =
         Fetched.of(
             ITEM,
