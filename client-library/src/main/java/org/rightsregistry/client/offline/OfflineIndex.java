@@ -1,0 +1,319 @@
+package org.rightsregistry.client.offline;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.rightsregistry.client.Accession;
+import org.rightsregistry.client.Item;
+import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.Statement;
+
+/**
+ * The selectors of a snapshot, filed and found the way the registry server's {@code LookupKeys}
+ * files and finds them, so that {@link #statementsFor} gives the statements the server would give
+ * for the same item and registry state, in the same order: exact URL, URL prefixes by directory cut
+ * (shortest first), domains from the host up, SHA-256, accession number.
+ *
+ * <ul>
+ *   <li>Exact keys (URL, SHA-256, accession) are kept only as 64-bit fingerprints of the normalised
+ *       key in a {@link FingerprintTable}: about 17 bytes a key. The key itself is not kept, so a
+ *       lookup cannot compare it: a key that is not in the snapshot falsely matches with
+ *       probability about (probed slots) × 2<sup>-64</sup>, at most about 10<sup>-18</sup> a lookup
+ *       at the table's load. The seed is random per index.
+ *   <li>URL prefixes are filed by the fingerprint of their directory cut (up to the last '/'),
+ *       domains by their own; both keep their value, and every candidate is compared in full, so
+ *       they never match falsely.
+ * </ul>
+ */
+final class OfflineIndex {
+
+  private final long seed;
+  private final long sequence;
+  private final Instant exportedAt;
+  private final DeclarationTable declarations;
+  private final FingerprintTable exact;
+  private final FingerprintTable prefixes;
+  private final int[] prefixRows;
+  private final String[] prefixValues;
+  private final FingerprintTable domains;
+  private final int[] domainRows;
+  private final String[] domainValues;
+
+  private OfflineIndex(Builder builder) {
+    this.seed = builder.seed;
+    this.sequence = builder.sequence;
+    this.exportedAt = builder.exportedAt;
+    builder.declarations.trim();
+    this.declarations = builder.declarations;
+    this.exact = builder.exact.table();
+    this.prefixes = builder.prefixes.table();
+    this.prefixRows = Arrays.copyOf(builder.prefixRows, builder.prefixes.count);
+    this.prefixValues = builder.prefixValues.toArray(String[]::new);
+    this.domains = builder.domains.table();
+    this.domainRows = Arrays.copyOf(builder.domainRows, builder.domains.count);
+    this.domainValues = builder.domainValues.toArray(String[]::new);
+  }
+
+  static Builder builder() {
+    return new Builder(new SecureRandom().nextLong());
+  }
+
+  static OfflineIndex of(Snapshot snapshot) {
+    Builder builder = builder().position(snapshot.sequence(), snapshot.exportedAt());
+    for (SnapshotDeclaration declaration : snapshot.declarations()) {
+      builder.declaration(
+          declaration.id(),
+          declaration.sequence(),
+          declaration.recordedAt(),
+          DeclarationTerms.of(declaration),
+          declaration.subjects());
+    }
+    return builder.build();
+  }
+
+  long sequence() {
+    return sequence;
+  }
+
+  Instant exportedAt() {
+    return exportedAt;
+  }
+
+  int declarationCount() {
+    return declarations.size();
+  }
+
+  int exactKeyCount() {
+    return exact.size();
+  }
+
+  /** Heap bytes of the exact-key table alone. */
+  long exactKeyBytes() {
+    return exact.footprintBytes();
+  }
+
+  /** Heap bytes of every array of the index (not the shared parties and terms). */
+  long footprintBytes() {
+    return declarations.footprintBytes()
+        + exact.footprintBytes()
+        + prefixes.footprintBytes()
+        + domains.footprintBytes()
+        + 4L * (prefixRows.length + domainRows.length);
+  }
+
+  /**
+   * Returns the statements of every selector that covers an item.
+   *
+   * @param item an item whose URL and SHA-256 are already in normal form
+   */
+  List<Statement> statementsFor(Item item) {
+    List<Statement> found = List.of();
+    if (item.url() != null) {
+      found = urlStatements(item.url(), found);
+    }
+    if (item.sha256() != null) {
+      long fingerprint = KeyHash.of(seed, KeyHash.SHA256, item.sha256());
+      found = exactStatements(fingerprint, Selector.sha256(item.sha256()), found);
+    }
+    Accession accession = item.accession();
+    if (accession != null) {
+      long fingerprint = KeyHash.accession(seed, accession.institution(), accession.number());
+      Selector selector = Selector.accession(accession.institution(), accession.number());
+      found = exactStatements(fingerprint, selector, found);
+    }
+    return found;
+  }
+
+  private List<Statement> urlStatements(String url, List<Statement> found) {
+    int hostStart = url.indexOf("://") + 3;
+    int pathStart = url.indexOf('/', hostStart);
+    long state = KeyHash.steps(seed, url, 0, pathStart);
+    List<Statement> byPrefix = List.of();
+    boolean anyPrefix = prefixes.size() > 0;
+    for (int i = pathStart; i < url.length(); i++) {
+      char c = url.charAt(i);
+      state = KeyHash.step(state, c);
+      if (c == '/' && anyPrefix) {
+        int result = prefixes.get(KeyHash.finish(state, i + 1, KeyHash.URL_PREFIX));
+        if (result != FingerprintTable.ABSENT) {
+          byPrefix = prefixStatements(url, i + 1, result, byPrefix);
+        }
+      }
+    }
+    long fingerprint = KeyHash.finish(state, url.length(), KeyHash.URL);
+    int result = exact.get(fingerprint);
+    if (result != FingerprintTable.ABSENT) {
+      found = add(found, rowsStatements(exact.valuesOf(result), Selector.url(url)));
+    }
+    found = add(found, byPrefix);
+    return domains.size() > 0 ? domainStatements(url, hostStart, pathStart, found) : found;
+  }
+
+  private List<Statement> exactStatements(
+      long fingerprint, Selector matched, List<Statement> found) {
+    int result = exact.get(fingerprint);
+    if (result == FingerprintTable.ABSENT) {
+      return found;
+    }
+    return add(found, rowsStatements(exact.valuesOf(result), matched));
+  }
+
+  private List<Statement> rowsStatements(int[] rows, Selector matched) {
+    List<Statement> statements = new ArrayList<>(rows.length);
+    for (int row : rows) {
+      statements.add(declarations.statement(row, matched));
+    }
+    return statements;
+  }
+
+  private List<Statement> prefixStatements(
+      String url, int cutLength, int result, List<Statement> found) {
+    List<Statement> statements = new ArrayList<>();
+    for (int entry : prefixes.valuesOf(result)) {
+      String prefix = prefixValues[entry];
+      if (prefix.lastIndexOf('/') + 1 == cutLength && url.startsWith(prefix)) {
+        statements.add(declarations.statement(prefixRows[entry], Selector.urlPrefix(prefix)));
+      }
+    }
+    return add(found, statements);
+  }
+
+  /** Looks up the host and every parent domain, as {@code LookupKeys.forUrl} does. */
+  private List<Statement> domainStatements(
+      String url, int hostStart, int pathStart, List<Statement> found) {
+    int colon = url.lastIndexOf(':', pathStart - 1);
+    boolean ipv6 = url.charAt(pathStart - 1) == ']';
+    int hostEnd = colon >= hostStart && !ipv6 ? colon : pathStart;
+    for (int start = hostStart; start < hostEnd; start = nextLabel(url, start, hostEnd)) {
+      long state = KeyHash.steps(seed, url, start, hostEnd);
+      int result = domains.get(KeyHash.finish(state, hostEnd - start, KeyHash.DOMAIN));
+      if (result != FingerprintTable.ABSENT) {
+        found = add(found, domainMatches(url, start, hostEnd, result));
+      }
+    }
+    return found;
+  }
+
+  private List<Statement> domainMatches(String url, int start, int end, int result) {
+    List<Statement> statements = new ArrayList<>();
+    for (int entry : domains.valuesOf(result)) {
+      String domain = domainValues[entry];
+      if (domain.length() == end - start && url.regionMatches(start, domain, 0, domain.length())) {
+        statements.add(declarations.statement(domainRows[entry], Selector.domain(domain)));
+      }
+    }
+    return statements;
+  }
+
+  private static int nextLabel(String url, int start, int hostEnd) {
+    int dot = url.indexOf('.', start);
+    return dot < 0 || dot >= hostEnd ? hostEnd : dot + 1;
+  }
+
+  private static List<Statement> add(List<Statement> found, List<Statement> more) {
+    if (more.isEmpty()) {
+      return found;
+    }
+    if (found.isEmpty()) {
+      return more;
+    }
+    List<Statement> joined = new ArrayList<>(found);
+    joined.addAll(more);
+    return joined;
+  }
+
+  /** Files declarations as they are read; {@link #build} sizes the tables exactly. */
+  static final class Builder implements SnapshotFormat.Sink {
+
+    private final long seed;
+    private final DeclarationTable declarations = new DeclarationTable();
+    private final Keys exact = new Keys();
+    private final Keys prefixes = new Keys();
+    private final Keys domains = new Keys();
+    private int[] prefixRows = new int[16];
+    private final List<String> prefixValues = new ArrayList<>();
+    private int[] domainRows = new int[16];
+    private final List<String> domainValues = new ArrayList<>();
+    private long sequence;
+    private Instant exportedAt = Instant.EPOCH;
+
+    Builder(long seed) {
+      this.seed = seed;
+    }
+
+    Builder position(long registrySequence, Instant registryExportedAt) {
+      this.sequence = registrySequence;
+      this.exportedAt = registryExportedAt;
+      return this;
+    }
+
+    @Override
+    public void declaration(
+        String id,
+        long declarationSequence,
+        Instant recordedAt,
+        DeclarationTerms terms,
+        List<Selector> subjects) {
+      int row = declarations.add(id, declarationSequence, recordedAt, terms);
+      for (Selector subject : subjects) {
+        file(subject, row);
+      }
+    }
+
+    OfflineIndex build() {
+      return new OfflineIndex(this);
+    }
+
+    private void file(Selector subject, int row) {
+      String value = subject.value();
+      switch (subject.type()) {
+        case URL -> exact.add(KeyHash.of(seed, KeyHash.URL, value), row);
+        case SHA256 -> exact.add(KeyHash.of(seed, KeyHash.SHA256, value), row);
+        case ACCESSION -> exact.add(KeyHash.accession(seed, subject.institution(), value), row);
+        case URL_PREFIX -> {
+          int cut = value.lastIndexOf('/') + 1;
+          long state = KeyHash.steps(seed, value, 0, cut);
+          prefixRows = put(prefixRows, prefixValues.size(), row);
+          prefixes.add(KeyHash.finish(state, cut, KeyHash.URL_PREFIX), prefixValues.size());
+          prefixValues.add(value);
+        }
+        case DOMAIN -> {
+          domainRows = put(domainRows, domainValues.size(), row);
+          domains.add(KeyHash.of(seed, KeyHash.DOMAIN, value), domainValues.size());
+          domainValues.add(value);
+        }
+      }
+    }
+
+    private static int[] put(int[] array, int index, int value) {
+      int[] target = index < array.length ? array : Arrays.copyOf(array, array.length * 2);
+      target[index] = value;
+      return target;
+    }
+  }
+
+  /** Fingerprints and values gathered before the table is sized. */
+  private static final class Keys {
+    private long[] fingerprints = new long[1024];
+    private int[] values = new int[1024];
+    private int count;
+
+    void add(long fingerprint, int value) {
+      if (count == fingerprints.length) {
+        fingerprints = Arrays.copyOf(fingerprints, count * 2);
+        values = Arrays.copyOf(values, count * 2);
+      }
+      fingerprints[count] = fingerprint;
+      values[count++] = value;
+    }
+
+    FingerprintTable table() {
+      FingerprintTable table = FingerprintTable.of(fingerprints, values, count);
+      fingerprints = null;
+      values = null;
+      return table;
+    }
+  }
+}
