@@ -1,94 +1,106 @@
 package org.rightsregistry.client.signals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.rightsregistry.client.Usage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Which robots.txt product tokens express which usage category: a user agent's group in robots.txt
- * is read as the site's word on the use that agent's operator makes of the content.
+ * Which robots.txt product tokens express which usage categories: a user agent's group in
+ * robots.txt is read as the site's word on the use that agent's operator makes of the content.
  *
- * <p>The vocabularies module is to publish this mapping as a plain resource; until it does, this
- * table is the library's own, and {@code ProductTokensTest} checks it against the tokens that
- * STANDARDS.md names and the ai.robots.txt agent list. Sources: STANDARDS.md mapping table and
- * section 4, the operators' descriptions in ai.robots.txt {@code robots.json}.
+ * <p>The tokens and their categories are the vocabulary's ({@code signal-mappings.json}, the light
+ * form generated from the Turtle and copied into this jar by the build), so the library and the
+ * published vocabulary cannot disagree. The vocabulary maps the AI agents of the ai.robots.txt
+ * list; the two general search crawlers below are in no AI list and are the library's own addition,
+ * for search-indexing checks.
  */
 final class ProductTokens {
 
-  private static final Map<String, Usage> BY_TOKEN = table();
+  static final String MAPPINGS = "signal-mappings.json";
+
+  /** General web search crawlers: a disallow for them reserves search indexing. */
+  private static final List<String> SEARCH_CRAWLERS = List.of("Googlebot", "Bingbot");
+
+  private static final Map<String, Set<Usage>> BY_TOKEN = table();
+  private static final Map<String, String> BY_LOWER_CASE = lowerCased(BY_TOKEN);
 
   private ProductTokens() {}
 
-  private static Map<String, Usage> table() {
-    Map<String, Usage> table = new LinkedHashMap<>();
-    // Crawlers that gather training data for AI models of any kind.
-    for (String token :
-        List.of(
-            "GPTBot",
-            "ClaudeBot",
-            "anthropic-ai",
-            "Claude-Web",
-            "CCBot",
-            "Meta-ExternalAgent",
-            "FacebookBot",
-            "Bytespider",
-            "Amazonbot",
-            "cohere-training-data-crawler",
-            "DeepSeekBot",
-            "Ai2Bot-Dolma",
-            "AI2Bot",
-            "Diffbot",
-            "omgili",
-            "img2dataset")) {
-      table.put(token, Usage.AI_TRAINING);
+  private static Map<String, Set<Usage>> table() {
+    Map<String, Set<Usage>> table = new LinkedHashMap<>();
+    JsonNode tokens = mappings().path("standards").path("robots-txt").path("tokens");
+    if (tokens.isEmpty()) {
+      throw new IllegalStateException(
+          MAPPINGS + " maps no robots.txt product token; the client library jar is incomplete");
     }
-    // Tokens that control use for training generative models only (no separate crawler).
-    table.put("Google-Extended", Usage.GENERATIVE_AI_TRAINING);
-    table.put("Applebot-Extended", Usage.GENERATIVE_AI_TRAINING);
-    // Agents that fetch content as input to a model answering a user.
-    for (String token :
-        List.of(
-            "ChatGPT-User",
-            "Claude-User",
-            "Perplexity-User",
-            "MistralAI-User",
-            "Google-CloudVertexBot")) {
-      table.put(token, Usage.AI_INFERENCE);
+    for (Map.Entry<String, JsonNode> token : tokens.properties()) {
+      Set<Usage> categories = EnumSet.noneOf(Usage.class);
+      for (JsonNode mapping : token.getValue()) {
+        categories.add(Usage.fromId(mapping.path("category").asString()));
+      }
+      table.put(token.getKey(), Collections.unmodifiableSet(categories));
     }
-    // Search crawlers.
-    for (String token :
-        List.of("Googlebot", "Bingbot", "OAI-SearchBot", "Claude-SearchBot", "PerplexityBot")) {
-      table.put(token, Usage.SEARCH_INDEXING);
+    for (String crawler : SEARCH_CRAWLERS) {
+      table.putIfAbsent(crawler, Collections.unmodifiableSet(EnumSet.of(Usage.SEARCH_INDEXING)));
     }
     return Collections.unmodifiableMap(table);
   }
 
-  /** Every token with the category it expresses, in table order. */
-  static Map<String, Usage> all() {
+  private static JsonNode mappings() {
+    try (InputStream in = ProductTokens.class.getResourceAsStream(MAPPINGS)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            MAPPINGS + " is missing from the classpath; the client library jar is incomplete");
+      }
+      return JsonMapper.builder().build().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + MAPPINGS, e);
+    }
+  }
+
+  private static Map<String, String> lowerCased(Map<String, Set<Usage>> table) {
+    Map<String, String> lower = new LinkedHashMap<>();
+    table.keySet().forEach(token -> lower.putIfAbsent(lower(token), token));
+    return Collections.unmodifiableMap(lower);
+  }
+
+  /** Every token with the categories it expresses, in the vocabulary's order. */
+  static Map<String, Set<Usage>> all() {
     return BY_TOKEN;
   }
 
-  /** The category a token expresses, matched case-insensitively, or null. */
-  static Usage usageOf(String token) {
-    for (Map.Entry<String, Usage> entry : BY_TOKEN.entrySet()) {
-      if (entry.getKey().equalsIgnoreCase(token)) {
-        return entry.getValue();
-      }
-    }
-    return null;
+  /** The categories a token expresses, matched case-insensitively; empty if it is unknown. */
+  static Set<Usage> usagesOf(String token) {
+    String known = BY_LOWER_CASE.get(lower(token));
+    return known == null ? Set.of() : BY_TOKEN.get(known);
+  }
+
+  /** Whether a token is one the library reads robots.txt and robots directives for. */
+  static boolean isKnown(String token) {
+    return BY_LOWER_CASE.containsKey(lower(token));
   }
 
   /** The tokens that bear on a usage: those of the usage, its broader and its narrower ones. */
   static List<String> expressing(Usage usage) {
     List<String> tokens = new ArrayList<>();
     BY_TOKEN.forEach(
-        (token, category) -> {
-          if (usage.isWithin(category) || category.isWithin(usage)) {
-            tokens.add(token);
+        (token, categories) -> {
+          for (Usage category : categories) {
+            if (usage.isWithin(category) || category.isWithin(usage)) {
+              tokens.add(token);
+              return;
+            }
           }
         });
     return tokens;

@@ -31,27 +31,35 @@ final class Readers {
 
   private Readers() {}
 
-  /** The usage-level reading of a robots.txt for one URL path: every token of the table. */
+  /**
+   * The usage-level reading of a robots.txt for one URL path: every product token the vocabulary
+   * maps. Tokens without a group of their own all fall to the {@code *} group, which is read once.
+   */
   static Signal robots(RobotsTxt robots, String robotsUrl, String path, Instant at) {
     Map<Usage, Effect> usages = new EnumMap<>(Usage.class);
     Set<String> reserving = new LinkedHashSet<>();
     Set<String> rules = new LinkedHashSet<>();
-    for (Map.Entry<String, Usage> entry : ProductTokens.all().entrySet()) {
+    Reading star = null;
+    for (Map.Entry<String, Set<Usage>> entry : ProductTokens.all().entrySet()) {
       String token = entry.getKey();
-      if (!robots.isAllowed(token, path)) {
-        usages.put(entry.getValue(), Effect.RESERVED);
-        reserving.add(token);
-        rules.add(robots.decisiveRule(token, path));
+      Reading reading;
+      if (robots.names(token)) {
+        reading = Reading.of(robots, token, path);
+      } else {
+        star = star == null ? Reading.of(robots, token, path) : star;
+        reading = star;
+      }
+      if (!reading.allowed()) {
+        entry.getValue().forEach(usage -> usages.put(usage, Effect.RESERVED));
+        reserving.add(robots.names(token) ? token : "*");
+        rules.add(reading.rule());
         continue;
       }
-      List<String> preferences = robots.contentUsage(token, path);
-      if (preferences != null) {
-        for (String preference : preferences) {
-          Map<Usage, Effect> read = aiPreferences(preference);
-          if (read != null) {
-            read.forEach((usage, effect) -> usages.merge(usage, effect, Readers::stricter));
-            rules.add("Content-Usage: " + preference);
-          }
+      for (String preference : reading.preferences()) {
+        Map<Usage, Effect> read = aiPreferences(preference);
+        if (read != null) {
+          read.forEach((usage, effect) -> usages.merge(usage, effect, Readers::stricter));
+          rules.add("Content-Usage: " + preference);
         }
       }
     }
@@ -70,6 +78,19 @@ final class Readers {
         usages,
         SignalOutcome.READ,
         at);
+  }
+
+  /** What robots.txt says to one token about one path. */
+  private record Reading(boolean allowed, String rule, List<String> preferences) {
+
+    static Reading of(RobotsTxt robots, String token, String path) {
+      boolean allowed = robots.isAllowed(token, path);
+      List<String> preferences = allowed ? robots.contentUsage(token, path) : null;
+      return new Reading(
+          allowed,
+          allowed ? null : robots.decisiveRule(token, path),
+          preferences == null ? List.of() : preferences);
+    }
   }
 
   /** Reads one AI preferences dictionary; null if it does not parse (then all is unknown). */
@@ -162,7 +183,7 @@ final class Readers {
       boolean applies =
           scope == null
               || scope.equalsIgnoreCase(fetchingAgent == null ? "" : fetchingAgent)
-              || ProductTokens.usageOf(scope) != null;
+              || ProductTokens.isKnown(scope);
       for (String directive : scoped[1].split(",")) {
         String name = directive.strip().toLowerCase(Locale.ROOT);
         Usage usage = directiveUsage(name, image);

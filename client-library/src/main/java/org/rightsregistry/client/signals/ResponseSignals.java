@@ -91,7 +91,7 @@ final class ResponseSignals {
       } else if (lower.equals("robots")) {
         robots.add(new String[] {null, content});
         raw.add("<meta name=\"" + name + "\" content=\"" + content + "\">");
-      } else if (ProductTokens.usageOf(name.strip()) != null
+      } else if (ProductTokens.isKnown(name.strip())
           || name.strip().equalsIgnoreCase(fetchingAgent == null ? "" : fetchingAgent)) {
         robots.add(new String[] {name.strip(), content});
         raw.add("<meta name=\"" + name + "\" content=\"" + content + "\">");
