@@ -4,7 +4,9 @@
 # Default options: one fork, 2 warm-up and 3 measured iterations of 2 s, one thread.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -o -q -pl client-library -Pbench test-compile \
+# JMH lists benchmarks only when their sources compile, so make sure they do.
+touch client-library/src/test/java/org/rightsregistry/client/signals/bench/*.java
+./mvnw -B -q -pl client-library -Pbench test-compile \
   dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cd client-library
 java -Drightsregistry.shared-data="$(cd ../../shared/data && pwd)" \
