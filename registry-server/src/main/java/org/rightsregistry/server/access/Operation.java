@@ -29,6 +29,9 @@ public enum Operation {
       Scope.REVOKE,
       true,
       EnumSet.of(SELF, RIGHTS_HOLDER, AGENT)),
+  CREATE_AGREEMENT("POST", "/v1/agreements", Scope.DECLARE, false, EnumSet.of(SELF, AGENT)),
+  REVOKE_AGREEMENT(
+      "POST", "/v1/agreements/{id}/revocation", Scope.REVOKE, false, EnumSet.of(SELF, AGENT)),
   CREATE_PARTY("POST", "/v1/parties", Scope.ADMINISTER, false, EnumSet.of(OPERATOR)),
   READ_PARTY("GET", "/v1/parties/{id}", null, false, all()),
   ISSUE_TOKEN("POST", "/v1/parties/{id}/tokens", Scope.ADMINISTER, false, selfOrOperator()),

@@ -1,17 +1,23 @@
 package org.rightsregistry.server.check;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.rightsregistry.client.Accession;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.Modality;
+import org.rightsregistry.client.PolicyProfile;
 import org.rightsregistry.client.UrlIdentity;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.wire.DecisionDocuments;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
+import org.rightsregistry.server.access.Caller;
+import org.rightsregistry.server.check.CheckService.CheckQuestion;
 import org.rightsregistry.server.check.CheckService.CheckResult;
+import org.rightsregistry.server.declaration.DeclarationDocuments;
 import org.rightsregistry.server.web.JsonDocuments;
 import org.rightsregistry.server.web.RequestBodies;
 import org.springframework.http.MediaType;
@@ -40,11 +46,38 @@ class CheckController {
       path = "/v1/checks",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ObjectNode check(InputStream body) {
+  ObjectNode check(Caller caller, InputStream body) {
     JsonNode request = documents.checkRequest(RequestBodies.read(body, MAX_BODY_BYTES));
     Usage usage = Usage.fromId(request.get("usage").asString());
-    CheckResult result = checks.check(readItems(request.get("items")), usage);
+    CheckResult result =
+        checks.check(
+            new CheckQuestion(
+                readItems(request.get("items")),
+                usage,
+                caller.isAnonymous() ? null : caller.partyId(),
+                readProfile(request.get("profile")),
+                readAt(request)));
     return write(result);
+  }
+
+  private static PolicyProfile readProfile(JsonNode profile) {
+    if (profile == null) {
+      return null;
+    }
+    try {
+      return PolicyProfile.fromId(profile.asString());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(new Violation("/profile", e.getMessage()));
+    }
+  }
+
+  private static Instant readAt(JsonNode request) {
+    List<Violation> violations = new ArrayList<>();
+    Instant at = DeclarationDocuments.readInstant(request, "at", violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    return at;
   }
 
   private static List<Item> readItems(JsonNode items) {
@@ -57,8 +90,14 @@ class CheckController {
       String url = field(item, "url", pointer, UrlIdentity::normalise, violations);
       String sha256 = field(item, "sha256", pointer, UrlIdentity::normaliseSha256, violations);
       Accession accession = accession(item.get("accession"), pointer, violations);
+      JsonNode modality = item.get("modality");
       if (violations.size() == problemsBefore) {
-        result.add(new Item(url, sha256, accession));
+        result.add(
+            new Item(
+                url,
+                sha256,
+                accession,
+                modality == null ? null : Modality.fromId(modality.asString())));
       }
     }
     if (!violations.isEmpty()) {

@@ -2,75 +2,121 @@ package org.rightsregistry.server.check;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rightsregistry.client.Agreement;
 import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.DecisionEngine;
+import org.rightsregistry.client.DecisionRequest;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.PolicyProfile;
+import org.rightsregistry.client.RegistryState;
 import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.Usage;
+import org.rightsregistry.server.InvalidRequestException;
+import org.rightsregistry.server.Violation;
+import org.rightsregistry.server.agreement.NewAgreement;
+import org.rightsregistry.server.agreement.StoredAgreement;
 import org.rightsregistry.server.declaration.NewDeclaration;
 import org.rightsregistry.server.declaration.StoredDeclaration;
+import org.rightsregistry.server.persistence.AgreementStore;
+import org.rightsregistry.server.persistence.AgreementStore.AgreementMatch;
 import org.rightsregistry.server.persistence.DeclarationStore;
-import org.rightsregistry.server.persistence.DeclarationStore.SubjectMatch;
+import org.rightsregistry.server.persistence.DeclarationStore.TimedMatch;
 import org.rightsregistry.server.persistence.LookupKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checks items against the registry: finds every active declaration covering each item and lets the
+ * Checks items against the registry: finds every declaration covering each item, and every licence
+ * agreement to the requester covering it, as the history stood at the evaluation time, and lets the
  * client library's decision engine, unchanged, decide.
  */
 @Service
 public class CheckService {
 
   private final DeclarationStore store;
+  private final AgreementStore agreements;
   private final DecisionEngine engine;
   private final Clock clock;
 
-  CheckService(DeclarationStore store, Clock clock) {
+  CheckService(DeclarationStore store, AgreementStore agreements, Clock clock) {
     this.store = store;
+    this.agreements = agreements;
     this.engine = new DecisionEngine();
     this.clock = clock;
   }
 
   /**
-   * Decides every item for one usage, all against one registry state: the read runs in one
-   * repeatable-read snapshot, and its sequence number is reported with every decision.
+   * Decides every item of a question, all against one registry state: the read runs in one
+   * repeatable-read snapshot, and its sequence number is reported with every decision. Evaluated at
+   * a past instant, a decision uses only what was recorded up to it, so asking again later with the
+   * same instant gives the same decision.
    *
-   * @param items normalised items (URLs through UrlIdentity, hashes in lower case)
+   * @throws InvalidRequestException if the evaluation time is after now
    */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public CheckResult check(List<Item> items, Usage usage) {
+  public CheckResult check(CheckQuestion question) {
     long sequence = store.headSequence();
-    Instant at = clock.instant();
-    List<List<String>> keysPerItem = items.stream().map(CheckService::lookupKeys).toList();
-    Set<String> allKeys = new LinkedHashSet<>();
-    keysPerItem.forEach(allKeys::addAll);
-    Map<String, List<SubjectMatch>> matchesByKey = new HashMap<>();
-    for (SubjectMatch match : store.activeMatches(allKeys)) {
-      matchesByKey.computeIfAbsent(match.lookupKey(), key -> new ArrayList<>()).add(match);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant at = question.at() == null ? now : question.at();
+    if (at.isAfter(now)) {
+      throw new InvalidRequestException(
+          new Violation(
+              "/at",
+              "at "
+                  + at
+                  + " is after the registry's clock ("
+                  + now
+                  + "); ask about a past instant"));
     }
 
-    List<Decision> decisions = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      List<Statement> statements = statementsFor(items.get(i), keysPerItem.get(i), matchesByKey);
-      decisions.add(engine.decide(items.get(i), usage, statements, sequence, at));
+    List<List<String>> keysPerItem =
+        question.items().stream().map(CheckService::lookupKeys).toList();
+    Set<String> allKeys = new LinkedHashSet<>();
+    keysPerItem.forEach(allKeys::addAll);
+    Map<String, List<TimedMatch>> declarationsByKey = new HashMap<>();
+    for (TimedMatch match : store.matchesAt(allKeys, at)) {
+      declarationsByKey
+          .computeIfAbsent(match.match().lookupKey(), key -> new ArrayList<>())
+          .add(match);
     }
-    return new CheckResult(usage, sequence, at, decisions);
+    Map<String, List<AgreementMatch>> agreementsByKey = new HashMap<>();
+    if (question.requester() != null) {
+      for (AgreementMatch match : agreements.licencesAt(question.requester(), allKeys, at)) {
+        agreementsByKey.computeIfAbsent(match.lookupKey(), key -> new ArrayList<>()).add(match);
+      }
+    }
+
+    List<Decision> decisions = new ArrayList<>(question.items().size());
+    for (int i = 0; i < question.items().size(); i++) {
+      Item item = question.items().get(i);
+      List<String> keys = keysPerItem.get(i);
+      DecisionRequest request =
+          DecisionRequest.builder(item, question.usage(), at)
+              .statements(statementsFor(item, keys, declarationsByKey))
+              .agreements(agreementsFor(item, keys, agreementsByKey))
+              .requester(question.requester())
+              .profile(question.profile())
+              .registry(RegistryState.live(sequence))
+              .build();
+      decisions.add(engine.decide(request));
+    }
+    return new CheckResult(question.usage(), sequence, at, decisions);
   }
 
   private static List<Statement> statementsFor(
-      Item item, List<String> keys, Map<String, List<SubjectMatch>> matchesByKey) {
+      Item item, List<String> keys, Map<String, List<TimedMatch>> matchesByKey) {
     List<Statement> statements = new ArrayList<>();
     for (String key : keys) {
-      for (SubjectMatch match : matchesByKey.getOrDefault(key, List.of())) {
-        if (item.url() == null || LookupKeys.covers(match.selector(), item.url())) {
+      for (TimedMatch match : matchesByKey.getOrDefault(key, List.of())) {
+        if (item.url() == null || LookupKeys.covers(match.match().selector(), item.url())) {
           statements.add(toStatement(match));
         }
       }
@@ -78,8 +124,21 @@ public class CheckService {
     return statements;
   }
 
-  private static Statement toStatement(SubjectMatch match) {
-    StoredDeclaration declaration = match.declaration();
+  private static List<Agreement> agreementsFor(
+      Item item, List<String> keys, Map<String, List<AgreementMatch>> matchesByKey) {
+    List<Agreement> found = new ArrayList<>();
+    for (String key : keys) {
+      for (AgreementMatch match : matchesByKey.getOrDefault(key, List.of())) {
+        if (item.url() == null || LookupKeys.covers(match.selector(), item.url())) {
+          found.add(toAgreement(match));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Statement toStatement(TimedMatch timed) {
+    StoredDeclaration declaration = timed.match().declaration();
     NewDeclaration content = declaration.content();
     return new Statement(
         declaration.id().toString(),
@@ -87,12 +146,30 @@ public class CheckService {
         declaration.recordedAt(),
         content.declarant(),
         content.rightsHolder(),
-        match.selector(),
+        timed.match().selector(),
         content.usages(),
         content.rightsStatement(),
         content.validFrom(),
         content.validUntil(),
-        declaration.effectiveTrustLevel());
+        declaration.effectiveTrustLevel(),
+        content.modalities(),
+        timed.endedAt());
+  }
+
+  private static Agreement toAgreement(AgreementMatch match) {
+    StoredAgreement agreement = match.agreement();
+    NewAgreement content = agreement.content();
+    return new Agreement(
+        agreement.id().toString(),
+        agreement.sequence(),
+        agreement.recordedAt(),
+        content.licensor(),
+        content.licensee(),
+        match.selector(),
+        content.usages(),
+        content.validFrom(),
+        content.validUntil(),
+        match.endedAt());
   }
 
   private static List<String> lookupKeys(Item item) {
@@ -108,6 +185,17 @@ public class CheckService {
     }
     return keys;
   }
+
+  /**
+   * What a check asks.
+   *
+   * @param items normalised items (URLs through UrlIdentity, hashes in lower case)
+   * @param requester the authenticated party asking, whose licences apply; null when anonymous
+   * @param profile the requester's policy profile, or null for none
+   * @param at the evaluation time, or null for now
+   */
+  public record CheckQuestion(
+      List<Item> items, Usage usage, String requester, PolicyProfile profile, Instant at) {}
 
   /** The decisions for one request, in item order, with the registry state they used. */
   public record CheckResult(

@@ -7,10 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
@@ -41,7 +44,7 @@ public final class DeclarationDocuments {
    */
   public static NewDeclaration read(JsonNode document) {
     List<Violation> violations = new ArrayList<>();
-    List<Selector> subjects = readSubjects(document.get("subjects"), violations);
+    List<Selector> subjects = readSubjects(document.get("subjects"), "/subjects/", violations);
     Instant validFrom = readInstant(document, "validFrom", violations);
     Instant validUntil = readInstant(document, "validUntil", violations);
     if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
@@ -62,7 +65,16 @@ public final class DeclarationDocuments {
         validFrom,
         validUntil,
         document.has("supersedes") ? UUID.fromString(text(document, "supersedes")) : null,
-        text(document, "note"));
+        text(document, "note"),
+        readModalities(document.get("modalities")));
+  }
+
+  private static Set<Modality> readModalities(JsonNode modalities) {
+    Set<Modality> set = EnumSet.noneOf(Modality.class);
+    if (modalities != null) {
+      modalities.forEach(modality -> set.add(Modality.fromId(modality.asString())));
+    }
+    return set;
   }
 
   /** Writes a stored declaration as the API serves it. */
@@ -83,6 +95,10 @@ public final class DeclarationDocuments {
     content.usages().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(entry -> usages.put(entry.getKey().id(), entry.getValue().id()));
+    if (!content.modalities().isEmpty()) {
+      ArrayNode modalities = node.putArray("modalities");
+      content.modalities().stream().sorted().forEach(modality -> modalities.add(modality.id()));
+    }
     putIfPresent(node, "rightsStatement", content.rightsStatement());
     putIfPresent(node, "validFrom", content.validFrom());
     putIfPresent(node, "validUntil", content.validUntil());
@@ -105,7 +121,8 @@ public final class DeclarationDocuments {
     return node;
   }
 
-  static ObjectNode writeSelector(Selector selector) {
+  /** Writes a subject selector as documents carry it. */
+  public static ObjectNode writeSelector(Selector selector) {
     ObjectNode node = json.objectNode();
     node.put("type", selector.type().id());
     if (selector.type() == SelectorType.ACCESSION) {
@@ -117,12 +134,17 @@ public final class DeclarationDocuments {
     return node;
   }
 
-  private static List<Selector> readSubjects(JsonNode subjects, List<Violation> violations) {
+  /**
+   * Reads and normalises schema-valid subjects, adding a violation under {@code pointer} for each
+   * that does not normalise.
+   */
+  public static List<Selector> readSubjects(
+      JsonNode subjects, String pointer, List<Violation> violations) {
     List<Selector> selectors = new ArrayList<>(subjects.size());
     for (int i = 0; i < subjects.size(); i++) {
       JsonNode subject = subjects.get(i);
       SelectorType type = SelectorType.fromId(text(subject, "type"));
-      String field = "/subjects/" + i + (type == SelectorType.ACCESSION ? "/number" : "/value");
+      String field = pointer + i + (type == SelectorType.ACCESSION ? "/number" : "/value");
       try {
         selectors.add(normalisedSelector(type, subject));
       } catch (IllegalArgumentException e) {
@@ -181,7 +203,8 @@ public final class DeclarationDocuments {
     return node;
   }
 
-  private static Instant readInstant(JsonNode document, String field, List<Violation> violations) {
+  /** Reads an optional RFC 3339 date-time field, to the microsecond the registry keeps. */
+  public static Instant readInstant(JsonNode document, String field, List<Violation> violations) {
     String value = text(document, field);
     if (value == null) {
       return null;

@@ -301,7 +301,8 @@ public class DeclarationService {
         declaration.validFrom(),
         declaration.validUntil(),
         declaration.supersedes(),
-        declaration.note());
+        declaration.note(),
+        declaration.modalities());
   }
 
   private static int line(int firstLine, int index) {

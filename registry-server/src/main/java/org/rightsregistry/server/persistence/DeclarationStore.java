@@ -140,9 +140,11 @@ public class DeclarationStore {
                     DECLARATION.SUPERSEDES,
                     DECLARATION.NOTE,
                     DECLARATION.TRUST_LEVEL,
-                    DECLARATION.RECORDED_BY)
+                    DECLARATION.RECORDED_BY,
+                    DECLARATION.MODALITIES)
                 .values(
                     (UUID) null,
+                    null,
                     null,
                     null,
                     null,
@@ -197,7 +199,8 @@ public class DeclarationStore {
           content.supersedes(),
           content.note(),
           declaration.trustLevel().id(),
-          declaration.recordedBy());
+          declaration.recordedBy(),
+          Modalities.write(content.modalities()));
       for (int position = 0; position < content.subjects().size(); position++) {
         Selector selector = content.subjects().get(position);
         subjects.bind(
@@ -308,59 +311,82 @@ public class DeclarationStore {
   }
 
   /**
-   * The active (neither revoked nor superseded) declarations with a subject filed under one of the
-   * lookup keys, each with the subject that was found.
+   * The declarations in force or ending after an instant, as the history stood then: recorded at or
+   * before it and not revoked or superseded by then, each with the subject found under one of the
+   * lookup keys and the time a later revocation or successor ended it, if one has.
    */
-  public List<SubjectMatch> activeMatches(Collection<String> lookupKeys) {
+  public List<TimedMatch> matchesAt(Collection<String> lookupKeys, Instant at) {
     if (lookupKeys.isEmpty()) {
       return List.of();
     }
+    OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
     Table<?> keys = DSL.unnest(lookupKeys.toArray(String[]::new)).as("wanted", "key");
     Field<String> key = keys.field("key", String.class);
-    List<Record> rows =
-        dsl
-            .select(
+    Field<OffsetDateTime> revokedAt =
+        DSL.field(
+            DSL.select(REVOCATION.RECORDED_AT)
+                .from(REVOCATION)
+                .where(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID)));
+    Field<OffsetDateTime> supersededAt =
+        DSL.field(
+            DSL.select(successor.RECORDED_AT)
+                .from(successor)
+                .where(successor.SUPERSEDES.eq(DECLARATION.ID)));
+    Field<OffsetDateTime> endedAt = DSL.least(revokedAt, supersededAt).as("ended_at");
+    Table<?> candidates =
+        dsl.select(
                 DECLARATION_SUBJECT.LOOKUP_KEY,
                 DECLARATION_SUBJECT.SELECTOR_TYPE,
                 DECLARATION_SUBJECT.SELECTOR_VALUE,
                 DECLARATION_SUBJECT.INSTITUTION)
             .select(DECLARATION.fields())
+            .select(endedAt)
             .from(keys)
             .join(DECLARATION_SUBJECT)
             .on(DECLARATION_SUBJECT.LOOKUP_KEY.eq(key))
             .join(DECLARATION)
             .on(DECLARATION.ID.eq(DECLARATION_SUBJECT.DECLARATION_ID))
-            .whereNotExists(
-                DSL.selectOne()
-                    .from(REVOCATION)
-                    .where(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID)))
-            .andNotExists(
-                DSL.selectOne().from(successor).where(successor.SUPERSEDES.eq(DECLARATION.ID)))
+            .where(DECLARATION.RECORDED_AT.le(when))
+            .asTable("candidate");
+    Field<OffsetDateTime> candidateEnd = candidates.field("ended_at", OffsetDateTime.class);
+    List<Record> rows =
+        dsl
+            .selectFrom(candidates)
+            .where(candidateEnd.isNull().or(candidateEnd.gt(when)))
             .fetch()
             .stream()
             .map(Record.class::cast)
             .toList();
+    return timedMatches(rows, candidates, candidateEnd);
+  }
+
+  private List<TimedMatch> timedMatches(
+      List<Record> rows, Table<?> candidates, Field<OffsetDateTime> endedAt) {
+    Field<UUID> id = candidates.field(DECLARATION.ID);
+    Field<String> declarant = candidates.field(DECLARATION.DECLARANT_ID);
     Map<UUID, Map<Usage, Effect>> usages =
-        usagesOf(rows.stream().map(row -> row.get(DECLARATION.ID)).distinct().toList());
+        usagesOf(rows.stream().map(row -> row.get(id)).distinct().toList());
     Set<String> declarants = new HashSet<>();
-    rows.forEach(row -> declarants.add(row.get(DECLARATION.DECLARANT_ID)));
+    rows.forEach(row -> declarants.add(row.get(declarant)));
     Set<String> suspended = suspendedAmong(declarants);
-    List<SubjectMatch> matches = new ArrayList<>(rows.size());
+    List<TimedMatch> matches = new ArrayList<>(rows.size());
     for (Record row : rows) {
       DeclarationRecord declaration = row.into(DECLARATION);
       Selector selector =
           new Selector(
-              SelectorType.fromId(row.get(DECLARATION_SUBJECT.SELECTOR_TYPE)),
-              row.get(DECLARATION_SUBJECT.SELECTOR_VALUE),
-              row.get(DECLARATION_SUBJECT.INSTITUTION));
+              SelectorType.fromId(row.get(candidates.field(DECLARATION_SUBJECT.SELECTOR_TYPE))),
+              row.get(candidates.field(DECLARATION_SUBJECT.SELECTOR_VALUE)),
+              row.get(candidates.field(DECLARATION_SUBJECT.INSTITUTION)));
       matches.add(
-          new SubjectMatch(
-              row.get(DECLARATION_SUBJECT.LOOKUP_KEY),
-              selector,
-              toActive(
-                  declaration,
-                  usages.getOrDefault(declaration.getId(), Map.of()),
-                  suspended.contains(declaration.getDeclarantId()))));
+          new TimedMatch(
+              new SubjectMatch(
+                  row.get(candidates.field(DECLARATION_SUBJECT.LOOKUP_KEY)),
+                  selector,
+                  toActive(
+                      declaration,
+                      usages.getOrDefault(declaration.getId(), Map.of()),
+                      suspended.contains(declaration.getDeclarantId()))),
+              toInstant(row.get(endedAt))));
     }
     return matches;
   }
@@ -487,7 +513,8 @@ public class DeclarationStore {
         toInstant(row.getValidFrom()),
         toInstant(row.getValidUntil()),
         row.getSupersedes(),
-        row.getNote());
+        row.getNote(),
+        Modalities.read(row.getModalities()));
   }
 
   private static String partyId(Party party) {
@@ -526,4 +553,11 @@ public class DeclarationStore {
    * @param declaration the declaration (its subjects are not loaded)
    */
   public record SubjectMatch(String lookupKey, Selector selector, StoredDeclaration declaration) {}
+
+  /**
+   * A declaration found through one of its subjects as the history stood at some instant.
+   *
+   * @param endedAt when a revocation or successor recorded after that instant ended it, or null
+   */
+  public record TimedMatch(SubjectMatch match, Instant endedAt) {}
 }

@@ -39,6 +39,7 @@ public class JsonDocuments {
           .build();
   private final Schema declarationSchema;
   private final Schema checkRequestSchema;
+  private final Schema agreementSchema;
 
   private final DeprecatedTermCheck deprecatedTerms;
 
@@ -64,6 +65,9 @@ public class JsonDocuments {
         registry.getSchema(SchemaLocation.of(JsonSchemas.id(JsonSchemas.DECLARATION).toString()));
     this.checkRequestSchema =
         registry.getSchema(SchemaLocation.of(JsonSchemas.id(JsonSchemas.CHECK_REQUEST).toString()));
+    this.agreementSchema =
+        registry.getSchema(
+            SchemaLocation.of(JsonSchemas.id(JsonSchemas.DECLARATION) + "#/$defs/agreement"));
   }
 
   /** Parses and validates one declaration document. */
@@ -82,6 +86,11 @@ public class JsonDocuments {
       throw new InvalidRequestException(retired);
     }
     return document;
+  }
+
+  /** Parses and validates a licence agreement, by its definition in the declaration schema. */
+  public JsonNode agreement(byte[] body) {
+    return validated(parse(body), agreementSchema);
   }
 
   /** Parses and validates a check request. */

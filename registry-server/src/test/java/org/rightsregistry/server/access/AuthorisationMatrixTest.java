@@ -127,6 +127,7 @@ class AuthorisationMatrixTest {
     final RegistryHttp asOther = as(other);
     final String declaration;
     final String agentAuthorisation;
+    final String agreement;
 
     /** What the operation acts on beyond the scene, made before anything is counted. */
     final String spareToken;
@@ -146,6 +147,10 @@ class AuthorisationMatrixTest {
               .asString();
       declaration =
           created(asTarget.postJson("/v1/declarations", declarationBy(target, null, holder)))
+              .get("id")
+              .asString();
+      agreement =
+          created(asTarget.postJson("/v1/agreements", agreementBy(target, holder)))
               .get("id")
               .asString();
     }
@@ -172,6 +177,8 @@ class AuthorisationMatrixTest {
                 UUID.randomUUID().toString());
         case REVOKE_DECLARATION ->
             actor.postJson("/v1/declarations/" + declaration + "/revocation", "");
+        case CREATE_AGREEMENT -> actor.postJson("/v1/agreements", agreementBy(target, other));
+        case REVOKE_AGREEMENT -> actor.postJson("/v1/agreements/" + agreement + "/revocation", "");
         case CREATE_PARTY ->
             actor.postJson(
                 "/v1/parties",
@@ -258,5 +265,14 @@ class AuthorisationMatrixTest {
             supersedes == null ? "" : "\"supersedes\": \"" + supersedes + "\",",
             holder == null ? "" : "\"rightsHolder\": {\"id\": \"" + holder + "\"},",
             UUID.randomUUID());
+  }
+
+  private static String agreementBy(String licensor, String licensee) {
+    return """
+        {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
+         "covers": [{"type": "url", "value": "https://%s.example/a.jpg"}],
+         "usages": ["ai-training"]}
+        """
+        .formatted(licensor, licensee, UUID.randomUUID());
   }
 }
