@@ -138,6 +138,12 @@ final class Readers {
         at);
   }
 
+  /**
+   * The category of an AI preferences label. vocab-08 lets Search override AI Training and AI Use
+   * for a use that is search; that holds because search-indexing lies under neither of the other
+   * two categories, so only {@code search} bears on a search-indexing use and {@code search} bears
+   * on nothing else. Keep them apart if the mapping or the hierarchy changes.
+   */
   private static Usage aiprefCategory(String key) {
     switch (key) {
       case "train-ai":

@@ -22,6 +22,10 @@ import java.util.Set;
  *       still starts or joins a group (it is matched as written and reported in {@link
  *       #problems()}); other records such as {@code Sitemap} do not end a group; rules outside any
  *       group are ignored.
+ *   <li>A name is reduced to its product token the same way on both sides, in the file and in the
+ *       agent asked about: a version after {@code /}, or after white space when it starts with a
+ *       digit, is cut off, so {@code MistralAI-User/1.0} and {@code Brightbot 1.0} are {@code
+ *       MistralAI-User} and {@code Brightbot}; other names are matched as written.
  *   <li>Product tokens match case-insensitively; every group naming the agent is merged; the {@code
  *       *} group applies only when no group names the agent.
  *   <li>The most specific rule (most octets, after percent-encoding is normalised on both sides)
@@ -95,7 +99,8 @@ public final class RobotsTxt {
   /**
    * Tells whether an agent may fetch a path.
    *
-   * @param productToken the agent's product token, such as {@code GPTBot} (any case)
+   * @param productToken the agent's product token, such as {@code GPTBot} (any case; a version such
+   *     as {@code /1.1} is ignored)
    * @param pathAndQuery the path and query of the URL, such as {@code /a/b?c=d}
    * @return false if the most specific matching rule of the agent's groups disallows the path
    */
@@ -143,7 +148,7 @@ public final class RobotsTxt {
    * @return true if some group names it
    */
   public boolean names(String productToken) {
-    return byAgent.containsKey(productToken.toLowerCase(Locale.ROOT));
+    return byAgent.containsKey(key(productToken));
   }
 
   /**
@@ -170,8 +175,32 @@ public final class RobotsTxt {
       throw new IllegalArgumentException(
           "productToken must be a product token such as GPTBot, but was '" + productToken + "'");
     }
-    Group named = byAgent.get(productToken.toLowerCase(Locale.ROOT));
+    Group named = byAgent.get(key(productToken));
     return named != null ? named : star;
+  }
+
+  /**
+   * The product token of a name, lower-cased: the name without a version, which follows a {@code /}
+   * or white space and a digit ({@code MistralAI-User/1.0}, {@code Brightbot 1.0}). Other names,
+   * also those of several words such as {@code ChatGPT Agent}, are kept as written. The file's
+   * lines and the agent asked about go through this one reduction, so that they can meet.
+   */
+  private static String key(String name) {
+    String value = name.strip();
+    int end = value.length();
+    for (int i = 1; i < value.length() && end == value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/') {
+        end = i;
+      } else if ((c == ' ' || c == '\t') && startsWithDigit(value.substring(i).strip())) {
+        end = i;
+      }
+    }
+    return value.substring(0, end).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean startsWithDigit(String text) {
+    return !text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9';
   }
 
   private static boolean startsWithBom(byte[] content) {
@@ -336,20 +365,23 @@ public final class RobotsTxt {
         flush();
       }
       inAgentLines = true;
-      String token = productToken(value);
-      if (token.isEmpty()) {
+      if (value.isEmpty()) {
         problems.add("line " + number + ": user-agent without a product token");
         return;
       }
-      if (!token.equals("*") && !isValidToken(token)) {
+      String token = key(value);
+      boolean asWritten = token.equals(value.toLowerCase(Locale.ROOT));
+      if (!token.equals("*") && (!asWritten || !isValidToken(token))) {
         problems.add(
             "line "
                 + number
                 + ": '"
+                + shorten(value)
+                + "' is not a valid RFC 9309 product token; matched as '"
                 + shorten(token)
-                + "' is not a valid RFC 9309 product token; matched as written");
+                + "'");
       }
-      agents.add(token.toLowerCase(Locale.ROOT));
+      agents.add(token);
     }
 
     private void rule(boolean allow, String value, String raw, int number) {
@@ -408,12 +440,6 @@ public final class RobotsTxt {
         }
       }
       return -1;
-    }
-
-    /** The token as written, without a version suffix such as {@code /2.1}. */
-    private static String productToken(String value) {
-      int slash = value.indexOf('/');
-      return (slash > 0 ? value.substring(0, slash) : value).strip();
     }
 
     private static boolean isValidToken(String token) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.DecisionEngine;
 import org.rightsregistry.client.Effect;
@@ -219,6 +221,55 @@ class InBandSignalsTest {
             decide(ITEM, Usage.GENERATIVE_AI_TRAINING, SIGNALS.read(ITEM, robots, null, null))
                 .verdict())
         .isEqualTo(Verdict.DENY);
+  }
+
+  /**
+   * vocab-08 section 4.3: Search "overrides any usage that falls into other categories, including
+   * AI Training and AI Use". For a search-indexing use only the search preference counts; it says
+   * nothing about training or AI use outside search. Header and robots.txt rule alike.
+   */
+  @ParameterizedTest(name = "{0} for {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "search=y, train-ai=n, ai-use=n|search-indexing|ALLOW",
+        "search=y, train-ai=n, ai-use=n|generative-ai-training|DENY",
+        "search=y, train-ai=n, ai-use=n|ai-inference|DENY",
+        "search=y|generative-ai-training|UNKNOWN",
+        "search=y|ai-training|UNKNOWN",
+        "search=y|text-and-data-mining|UNKNOWN",
+        "search=n, train-ai=y, ai-use=y|search-indexing|DENY",
+        "search=n, train-ai=y, ai-use=y|generative-ai-training|ALLOW",
+        "search=n, train-ai=y, ai-use=y|ai-inference|ALLOW",
+        "train-ai=n, ai-use=n|search-indexing|UNKNOWN",
+      })
+  void contentUsage_searchOverridesTrainAiAndAiUse_forASearchUseOnly(
+      String preferences, String usage, Verdict expected) {
+    Fetched header =
+        Fetched.of(ITEM, 200, Map.of("Content-Usage", List.of(preferences)), new byte[0]);
+    Fetched robots =
+        ok(
+            "https://example.org/robots.txt",
+            Map.of(),
+            "User-agent: *\nAllow: /\nContent-Usage: " + preferences + "\n");
+    Usage asked = Usage.fromId(usage);
+    assertThat(decide(ITEM, asked, SIGNALS.read(ITEM, null, null, header)).verdict())
+        .as("header")
+        .isEqualTo(expected);
+    assertThat(decide(ITEM, asked, SIGNALS.read(ITEM, robots, null, null)).verdict())
+        .as("robots.txt")
+        .isEqualTo(expected);
+  }
+
+  /**
+   * What makes the override hold: search-indexing and the other two labels' categories are apart.
+   */
+  @Test
+  void aiprefCategories_searchLiesOutsideTrainingAndUse() {
+    for (Usage other : List.of(Usage.GENERATIVE_AI_TRAINING, Usage.AI_INFERENCE)) {
+      assertThat(Usage.SEARCH_INDEXING.isWithin(other)).as(other.id()).isFalse();
+      assertThat(other.isWithin(Usage.SEARCH_INDEXING)).as(other.id()).isFalse();
+    }
   }
 
   @Test

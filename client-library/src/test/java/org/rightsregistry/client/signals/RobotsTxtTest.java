@@ -116,6 +116,8 @@ class RobotsTxtTest {
         "Disallow: /path/foo-%2A|/path/foo-bar|true",
         "Disallow: /Fish|/fish|true",
         "Disallow: /|/robots.txt|true",
+        "Disallow: /index.html|/|true",
+        "Disallow: /a/index.htm|/a/|true",
       })
   void pathMatching_followsRfc9309(String rule, String path, boolean expected) {
     assertThat(allowed("User-agent: *\n" + rule + "\n", "CCBot", path)).isEqualTo(expected);
@@ -152,6 +154,51 @@ class RobotsTxtTest {
     assertThat(parsed.contentUsage("CCBot", "/blog/1")).containsExactly("train-ai=y");
     assertThat(parsed.contentUsage("CCBot", "/photos/1"))
         .containsExactly("train-ai=n", "train-ai=y");
+  }
+
+  /**
+   * Regression: the one real robots.txt where crawler-commons 1.5 disallows "/" for every agent and
+   * we do not, shared/data/real/robots-txt/texting-robots-testdata/ipwatchdog.robots.txt (lines 3
+   * to 7 and 49). crawler-commons also applies a rule ending in index.html or index.htm to the
+   * directory itself; RFC 9309 section 2.2.2 matches a rule from the first octet of the path, so
+   * "/index.html" does not match "/", and we follow the RFC.
+   */
+  @Test
+  void indexHtmlRule_doesNotCoverItsDirectory_ipwatchdog() {
+    String robots =
+        "User-agent: ia_archiver\nDisallow: /\n\nUser-agent: *\n\n"
+            + "Disallow: /wp-admin/\nDisallow: /index.html\n";
+    assertThat(allowed(robots, "GPTBot", "/")).isTrue();
+    assertThat(allowed(robots, "GPTBot", "/index.html")).isFalse();
+    assertThat(crawlerCommonsAllows(robots, "GPTBot", "/")).as("crawler-commons 1.5").isFalse();
+    String allowIndex = "User-agent: *\nDisallow: /\nAllow: /index.html\n";
+    assertThat(allowed(allowIndex, "GPTBot", "/")).isFalse();
+  }
+
+  /**
+   * Fault found with the same comparison: the file's "User-agent: MistralAI-User/1.0" (real:
+   * news-top100-monthly/may_2026/robots_txt_2026-05-05_agents.csv, abc.es, line 91) lost its
+   * version but the token asked about, the vocabulary's MistralAI-User/1.0, kept it, so the two
+   * never met. Both sides now reduce a name to its product token (RFC 9309 section 2.2.1: letters,
+   * "_" and "-"; the version after "/" or a space is not part of it).
+   */
+  @Test
+  void versionedNames_reduceToTheirProductToken_inTheFileAndInTheQuestion() {
+    String robots = "User-agent: MistralAI-User/1.0\nUser-agent: Brightbot 1.0\nDisallow: /\n";
+    RobotsTxt parsed = RobotsTxt.parse(robots);
+    assertThat(parsed.isAllowed("MistralAI-User/1.0", "/x")).isFalse();
+    assertThat(parsed.isAllowed("MistralAI-User", "/x")).isFalse();
+    assertThat(parsed.isAllowed("Brightbot 1.0", "/x")).isFalse();
+    assertThat(parsed.isAllowed("Brightbot", "/x")).isFalse();
+    assertThat(parsed.names("mistralai-user/2.0")).isTrue();
+    assertThat(parsed.problems()).anyMatch(p -> p.contains("matched as 'brightbot'"));
+    assertThat(allowed("User-agent: iaskspider\nDisallow: /\n", "iaskspider/2.0", "/x")).isFalse();
+    // Words that are not a version stay: ChatGPT Agent is not ChatGPT.
+    assertThat(allowed("User-agent: ChatGPT Agent\nDisallow: /\n", "ChatGPT", "/x")).isTrue();
+    assertThat(allowed("User-agent: ChatGPT Agent\nDisallow: /\n", "chatgpt agent", "/")).isFalse();
+    // A dot is not a version separator: panscient.com is a name of its own, not Panscient.
+    assertThat(allowed("User-agent: panscient.com\nDisallow: /\n", "Panscient", "/x")).isTrue();
+    assertThat(allowed("User-agent: panscient.com\nDisallow: /\n", "panscient.com", "/")).isFalse();
   }
 
   /** crawler-commons 1.5 is the cross-check: it agrees on these cases (see README). */
