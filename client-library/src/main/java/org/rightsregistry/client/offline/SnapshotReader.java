@@ -54,7 +54,8 @@ final class SnapshotReader {
     header.readFully(magic);
     if (!Arrays.equals(magic, SnapshotFormat.MAGIC)) {
       throw new SnapshotFormatException(
-          "This is not a Rights Registry snapshot: it does not start with the snapshot magic bytes");
+          "This is not a Rights Registry snapshot: it does not start with the snapshot "
+              + "magic bytes");
     }
     int version = header.readUnsignedShort();
     int flags = header.readUnsignedShort();

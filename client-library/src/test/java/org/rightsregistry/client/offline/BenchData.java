@@ -48,7 +48,8 @@ final class BenchData {
     urls.addAll(
         RealUrls.tsvColumn(
             real.resolve(
-                "museum-collections/british-library-flickr/flickr_commons_manifest_1510-1849.tsv.gz"),
+                "museum-collections/british-library-flickr/"
+                    + "flickr_commons_manifest_1510-1849.tsv.gz"),
             13,
             Integer.MAX_VALUE));
     for (String provider :

@@ -22,7 +22,8 @@ class DeprecatedTermCheckTest {
         check.check(
             JsonMapper.shared()
                 .readTree(
-                    "{\"usages\": {\"machine-learning\": \"reserved\", \"ai-inference\": \"allowed\"}}"));
+                    "{\"usages\": {\"machine-learning\": \"reserved\", "
+                        + "\"ai-inference\": \"allowed\"}}"));
 
     assertThat(violations).extracting(Violation::field).containsExactly("/usages/machine-learning");
     assertThat(violations.get(0).message())
