@@ -75,8 +75,9 @@ public class RobotsBenchmark {
             "https://example.org/.well-known/tdmrep.json",
             200,
             Map.of(),
-            "[{\"location\":\"/private/\",\"tdm-reservation\":1},"
-                + "{\"location\":\"/\",\"tdm-reservation\":0}]".getBytes(StandardCharsets.UTF_8));
+            ("[{\"location\":\"/private/\",\"tdm-reservation\":1},"
+                    + "{\"location\":\"/\",\"tdm-reservation\":0}]")
+                .getBytes(StandardCharsets.UTF_8));
     image =
         Fetched.of(
             "https://example.org/gallery/a.jpg",
