@@ -145,8 +145,11 @@ public final class DecisionEngine {
       return FailClosed.unreachable(request);
     }
 
-    Decision decided = registryAndSignals(request);
+    return finish(request, registryAndSignals(request));
+  }
 
+  /** The last steps, after the registry and the signals were weighed: freshness, then profile. */
+  static Decision finish(DecisionRequest request, Decision decided) {
     if (request.registry().isStaleAt(request.at())) {
       return FailClosed.stale(request, decided);
     }
@@ -169,6 +172,16 @@ public final class DecisionEngine {
   }
 
   private static Decision registryAndSignals(DecisionRequest request) {
+    if (request.statements().isEmpty()
+        && request.agreements().isEmpty()
+        && request.signals().isEmpty()) {
+      return NothingBears.decision(request);
+    }
+    return weighed(request);
+  }
+
+  /** The full procedure; {@link NothingBears} keeps what it answers when given nothing. */
+  static Decision weighed(DecisionRequest request) {
     Usage usage = request.usage();
     List<Statement> inForce = inForceAt(request.statements(), request.at());
     List<Agreement> granted = grantedToRequester(request);
