@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,6 +122,9 @@ public class CheckService {
         }
       }
     }
+    // The engine reports evidence in the order it is given; the specification's order is the
+    // order of recording, not the order the lookup found things in.
+    statements.sort(Comparator.comparingLong(Statement::sequence));
     return statements;
   }
 
@@ -134,6 +138,7 @@ public class CheckService {
         }
       }
     }
+    found.sort(Comparator.comparingLong(Agreement::sequence));
     return found;
   }
 
