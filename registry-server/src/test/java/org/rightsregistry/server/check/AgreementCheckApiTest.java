@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rightsregistry.server.DecisionSchema;
 import org.rightsregistry.server.RegistryHttp;
 import org.rightsregistry.server.RegistryHttp.Response;
 import org.rightsregistry.server.RegistryTest;
@@ -131,7 +132,7 @@ class AgreementCheckApiTest {
             "{\"usage\": \"ai-training\", %s \"items\": [{\"url\": \"%s\"%s}]}"
                 .formatted(fields, item, itemFields));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
-    JsonNode decision = response.json().get("decisions").get(0);
+    JsonNode decision = DecisionSchema.assertValid(response.json()).get("decisions").get(0);
     return decision.get("verdict").asString() + " " + decision.get("rule").asString();
   }
 }

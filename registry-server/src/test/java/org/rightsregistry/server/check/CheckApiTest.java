@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rightsregistry.server.DecisionSchema;
 import org.rightsregistry.server.RegistryHttp;
 import org.rightsregistry.server.RegistryHttp.Response;
 import org.rightsregistry.server.RegistryTest;
@@ -52,7 +53,7 @@ class CheckApiTest {
         {"usage": "%s", "items": [%s]}"""
                 .formatted(usage, String.join(",", items)));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
-    return response.json();
+    return DecisionSchema.assertValid(response.json());
   }
 
   private static String url(String url) {
