@@ -19,6 +19,8 @@ import java.util.Set;
 public enum Operation {
   CHECK_ITEMS("POST", "/v1/checks", null, true, all()),
   READ_DECLARATION("GET", "/v1/declarations/{id}", null, true, all()),
+  READ_SNAPSHOT("GET", "/v1/snapshot", null, false, all()),
+  READ_CHANGES("GET", "/v1/changes", null, false, all()),
   DECLARE("POST", "/v1/declarations", Scope.DECLARE, false, EnumSet.of(SELF, AGENT)),
   SUPERSEDE(
       "POST", "/v1/declarations", Scope.DECLARE, true, EnumSet.of(SELF, RIGHTS_HOLDER, AGENT)),

@@ -500,7 +500,7 @@ public class DeclarationStore {
             .fetch(PARTY_SUSPENSION.PARTY_ID));
   }
 
-  private static NewDeclaration content(
+  static NewDeclaration content(
       DeclarationRecord row, List<Selector> subjects, Map<Usage, Effect> usages) {
     return new NewDeclaration(
         new Party(row.getDeclarantId(), row.getDeclarantName()),
@@ -529,7 +529,7 @@ public class DeclarationStore {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static Instant toInstant(OffsetDateTime time) {
+  static Instant toInstant(OffsetDateTime time) {
     return time == null ? null : time.toInstant();
   }
 

@@ -165,6 +165,8 @@ class AuthorisationMatrixTest {
                 "/v1/checks",
                 "{\"usage\": \"ai-training\", \"items\": [{\"url\": \"https://a.example/\"}]}");
         case READ_DECLARATION -> actor.get("/v1/declarations/" + declaration);
+        case READ_SNAPSHOT -> actor.get("/v1/snapshot");
+        case READ_CHANGES -> actor.get("/v1/changes");
         case DECLARE -> actor.postJson("/v1/declarations", declarationBy(target, null, null));
         case SUPERSEDE ->
             actor.postJson("/v1/declarations", declarationBy(self, declaration, null));

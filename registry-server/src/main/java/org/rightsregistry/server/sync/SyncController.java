@@ -1,0 +1,126 @@
+package org.rightsregistry.server.sync;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.rightsregistry.server.InvalidRequestException;
+import org.rightsregistry.server.Violation;
+import org.rightsregistry.server.declaration.DeclarationDocuments;
+import org.rightsregistry.server.sync.SyncService.ChangePage;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /v1/snapshot} and {@code GET /v1/changes}: what a client needs to keep its own copy of
+ * the registry and bring it up to date. Both are public, name the registry sequence number they
+ * show in the {@value #SEQUENCE_HEADER} header and an {@code ETag}, and answer 304 to an {@code
+ * If-None-Match} naming it.
+ */
+@RestController
+class SyncController {
+
+  /** The media type of a snapshot: the client library's snapshot format. */
+  static final String SNAPSHOT_TYPE = "application/vnd.rights-registry.snapshot";
+
+  static final String SEQUENCE_HEADER = "Registry-Sequence";
+  static final int DEFAULT_PAGE = 1_000;
+  static final int MAX_PAGE = 10_000;
+
+  private final SyncService sync;
+
+  SyncController(SyncService sync) {
+    this.sync = sync;
+  }
+
+  /**
+   * Streams the snapshot. Its ETag is weak: two snapshots at one sequence hold the same
+   * declarations but differ in the instant they were exported at.
+   */
+  @GetMapping("/v1/snapshot")
+  void snapshot(ServletWebRequest web, HttpServletResponse response) {
+    sync.exportSnapshot(
+        head -> {
+          response.setHeader(SEQUENCE_HEADER, Long.toString(head));
+          if (web.checkNotModified("W/\"" + head + "\"")) {
+            return null;
+          }
+          response.setContentType(SNAPSHOT_TYPE);
+          try {
+            return new BufferedOutputStream(response.getOutputStream(), 1 << 16);
+          } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the response for the snapshot", e);
+          }
+        });
+  }
+
+  @GetMapping(path = "/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
+  ObjectNode changes(
+      @RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit,
+      ServletWebRequest web) {
+    requireValid(after, limit);
+
+    ChangePage page = sync.changesAfter(after, limit);
+
+    web.getResponse().setHeader(SEQUENCE_HEADER, Long.toString(page.head()));
+    if (web.checkNotModified("\"" + page.head() + "\"")) {
+      return null;
+    }
+    return write(page, limit);
+  }
+
+  private static void requireValid(long after, int limit) {
+    List<Violation> violations = new ArrayList<>();
+    if (after < 0) {
+      violations.add(
+          new Violation("after", "after must be a sequence number, 0 or more, but was " + after));
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      violations.add(
+          new Violation("limit", "limit must be 1 to " + MAX_PAGE + ", but was " + limit));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+  }
+
+  private static ObjectNode write(ChangePage page, int limit) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("after", page.after());
+    node.put("head", page.head());
+    ArrayNode changes = node.putArray("changes");
+    page.changes().forEach(change -> changes.add(write(change)));
+    if (page.hasMore()) {
+      node.put("next", "/v1/changes?after=" + page.last() + "&limit=" + limit);
+    }
+    return node;
+  }
+
+  private static ObjectNode write(Change change) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("sequence", change.sequence());
+    node.put("kind", change.kind().id());
+    node.put(
+        change.kind().aboutAgreement() ? "agreementId" : "declarationId", change.id().toString());
+    node.put("recordedAt", change.recordedAt().toString());
+    if (change.declaration() != null) {
+      node.set("declaration", DeclarationDocuments.write(change.declaration()));
+    }
+    if (change.supersededBy() != null) {
+      node.put("supersededBy", change.supersededBy().toString());
+    }
+    if (change.reason() != null) {
+      node.put("reason", change.reason());
+    }
+    return node;
+  }
+}
