@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -87,7 +88,20 @@ public final class OfflineChecker {
     }
 
     List<Statement> statements = index.statementsFor(normal);
-    return engine.decide(normal, usage, statements, index.sequence(), now);
+    return engine.decide(normal, usage, inRecordingOrder(statements), index.sequence(), now);
+  }
+
+  /**
+   * The engine reports evidence in the order it is given; the registry gives it in the order the
+   * statements were recorded, so the same item gets the same decision online and offline.
+   */
+  private static List<Statement> inRecordingOrder(List<Statement> statements) {
+    if (statements.size() < 2) {
+      return statements;
+    }
+    List<Statement> ordered = new ArrayList<>(statements);
+    ordered.sort(Comparator.comparingLong(Statement::sequence));
+    return ordered;
   }
 
   /**

@@ -48,7 +48,12 @@ class OfflineCheckerTest {
     assertThat(decision)
         .isEqualTo(
             new DecisionEngine()
-                .decide(item, Usage.GENERATIVE_AI_TRAINING, expected, 42, FRESH.instant()));
+                .decide(
+                    item,
+                    Usage.GENERATIVE_AI_TRAINING,
+                    inRecordingOrder(expected),
+                    42,
+                    FRESH.instant()));
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
     assertThat(decision.registrySequence()).hasValue(42);
   }
@@ -85,7 +90,9 @@ class OfflineCheckerTest {
 
     assertThat(covered.evidence())
         .extracting(e -> e.matched().type())
-        .containsExactly(SelectorType.URL_PREFIX, SelectorType.DOMAIN);
+        .containsExactlyInAnyOrder(SelectorType.URL_PREFIX, SelectorType.DOMAIN);
+    // As online: evidence in the order the statements were recorded, not the order found.
+    assertThat(covered.evidence()).extracting(e -> e.sequence()).isSorted();
     assertThat(notCovered.evidence())
         .extracting(e -> e.matched().type())
         .containsExactly(SelectorType.DOMAIN);
@@ -248,5 +255,11 @@ class OfflineCheckerTest {
     return (random.nextBoolean() ? "http://" : "https://")
         + HOSTS[random.nextInt(HOSTS.length)]
         + PATHS[random.nextInt(PATHS.length)];
+  }
+
+  private static List<Statement> inRecordingOrder(List<Statement> statements) {
+    List<Statement> ordered = new java.util.ArrayList<>(statements);
+    ordered.sort(java.util.Comparator.comparingLong(Statement::sequence));
+    return ordered;
   }
 }
