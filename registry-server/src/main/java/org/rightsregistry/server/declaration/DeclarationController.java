@@ -107,6 +107,7 @@ class DeclarationController {
     }
     List<NewDeclaration> batch = new ArrayList<>(lines.size());
     List<Violation> violations = new ArrayList<>();
+    String problemType = null;
     for (int i = 0; i < lines.size() && violations.size() < MAX_REPORTED_VIOLATIONS; i++) {
       int lineNumber = i + 1;
       String line = lines.get(i).strip();
@@ -120,11 +121,14 @@ class DeclarationController {
             documents.declaration(documents.parse(line.getBytes(StandardCharsets.UTF_8)));
         batch.add(DeclarationDocuments.read(document));
       } catch (InvalidRequestException e) {
+        problemType = problemType == null ? e.problemType() : problemType;
         e.violations().forEach(violation -> violations.add(violation.onLine(lineNumber)));
       }
     }
     if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
+      // The type of the first refused line, so a malformed line is "malformed-json" as alone.
+      throw new InvalidRequestException(
+          problemType == null ? "invalid-field" : problemType, violations);
     }
     return batch;
   }

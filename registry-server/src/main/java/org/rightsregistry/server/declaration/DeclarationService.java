@@ -98,7 +98,7 @@ public class DeclarationService {
       List<NewDeclaration> declarations,
       Caller caller) {
     store.lockForWriting();
-    Optional<BatchUpload> earlier = store.findBatch(idempotencyKey);
+    Optional<BatchUpload> earlier = store.findBatch(caller.partyId(), idempotencyKey);
     if (earlier.isPresent()) {
       return replay(earlier.get(), requestSha256, caller);
     }
@@ -219,7 +219,7 @@ public class DeclarationService {
     } catch (ForbiddenException e) {
       throw line > 0
           ? new ForbiddenException(
-              e.problemType(), e.field(), "Line " + line + ": " + e.getMessage())
+              e.problemType(), e.field(), "Line " + line + ": " + e.getMessage(), line)
           : e;
     }
     RegisteredParty declarant = parties.find(declarantId).orElseThrow();
@@ -286,7 +286,7 @@ public class DeclarationService {
     } catch (ForbiddenException e) {
       throw line > 0
           ? new ForbiddenException(
-              e.problemType(), e.field(), "Line " + line + ": " + e.getMessage())
+              e.problemType(), e.field(), "Line " + line + ": " + e.getMessage(), line)
           : e;
     }
   }

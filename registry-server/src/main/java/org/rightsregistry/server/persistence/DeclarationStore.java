@@ -282,10 +282,11 @@ public class DeclarationStore {
         .fetch(DECLARATION.ID);
   }
 
-  /** A batch upload recorded under an idempotency key, if any. */
-  public Optional<BatchUpload> findBatch(String idempotencyKey) {
+  /** A batch upload a party recorded under one of its idempotency keys, if any. */
+  public Optional<BatchUpload> findBatch(String partyId, String idempotencyKey) {
     return dsl.selectFrom(BATCH_UPLOAD)
-        .where(BATCH_UPLOAD.IDEMPOTENCY_KEY.eq(idempotencyKey))
+        .where(BATCH_UPLOAD.PARTY_ID.eq(partyId))
+        .and(BATCH_UPLOAD.IDEMPOTENCY_KEY.eq(idempotencyKey))
         .fetchOptional()
         .map(
             row ->

@@ -68,6 +68,9 @@ class ProblemHandler {
     if (e.field() != null) {
       problem.setProperty("field", e.field());
     }
+    if (e.line() > 0) {
+      problem.setProperty("line", e.line());
+    }
     return respond(problem);
   }
 
@@ -116,9 +119,24 @@ class ProblemHandler {
             400,
             "invalid-field",
             "Invalid request",
-            "'" + e.getValue() + "' is not a valid " + e.getName() + ": expected a UUID");
+            "'"
+                + e.getValue()
+                + "' is not a valid "
+                + e.getName()
+                + ": expected "
+                + expected(e.getRequiredType()));
     problem.setProperty("field", e.getName());
     return respond(problem);
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == java.util.UUID.class) {
+      return "a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    return "a value of another form; see /v1/openapi.yaml";
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)

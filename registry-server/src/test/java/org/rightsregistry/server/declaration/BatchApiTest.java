@@ -180,4 +180,48 @@ class BatchApiTest {
     assertThat(refused.json().get("line").asInt()).isEqualTo(2);
     assertThat(refused.json().get("field").asString()).isEqualTo("/supersedes");
   }
+
+  @Test
+  void anotherPartyMayUseTheSameKeyWithoutCollidingOrLearningOfIt() {
+    // A newcomer found keys shared across parties: the second party got 409 "key reused".
+    String key = UUID.randomUUID().toString();
+    upload(key, lines(1));
+    RegistryHttp other = new RegistryHttp(port).as(TestParties.token(port, "another-creator"));
+    String body =
+        declaration(uniqueUrl())
+                .replace("example-photographer", "another-creator")
+                .replace("\n", "")
+            + "\n";
+
+    Response stored = other.post("/v1/declarations/batch", NDJSON, body, "Idempotency-Key", key);
+
+    assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+    assertThat(stored.json().get("replayed").asBoolean()).isFalse();
+  }
+
+  @Test
+  void refusedLineOfAnotherDeclarantIsNamed() {
+    String body =
+        declaration(uniqueUrl()).replace("\n", "")
+            + "\n"
+            + declaration(uniqueUrl()).replace("example-photographer", "tate").replace("\n", "")
+            + "\n";
+    long before = store.headSequence();
+
+    Response refused = upload(UUID.randomUUID().toString(), body);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().get("line").asInt()).isEqualTo(2);
+    assertThat(refused.json().get("field").asString()).isEqualTo("/declarant/id");
+    assertThat(store.headSequence()).isEqualTo(before);
+  }
+
+  @Test
+  void malformedLineIsReportedAsMalformedJson() {
+    String body = declaration(uniqueUrl()).replace("\n", "") + "\n{\"declarant\": \n";
+
+    Response refused = upload(UUID.randomUUID().toString(), body);
+
+    assertThat(refused.json().get("type").asString()).endsWith("/malformed-json");
+  }
 }
