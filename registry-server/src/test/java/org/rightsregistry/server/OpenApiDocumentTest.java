@@ -26,6 +26,7 @@ class OpenApiDocumentTest {
   @Test
   void everyEndpointIsDescribedAndEveryDescribedPathExists() {
     RegistryHttp.Response served = new RegistryHttp(port).get("/v1/openapi.yaml");
+    assertThat(served.contentType()).startsWith("application/yaml");
     assertThat(served.status()).isEqualTo(200);
     JsonNode document = YAMLMapper.builder().build().readTree(served.body());
 
