@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import java.util.List;
+import org.rightsregistry.server.web.JsonDocuments;
 import org.rightsregistry.vocabulary.JsonSchemas;
 import tools.jackson.databind.JsonNode;
 
@@ -21,23 +17,7 @@ public final class DecisionSchema {
   private DecisionSchema() {}
 
   private static Schema load() {
-    SchemaRegistryConfig config =
-        SchemaRegistryConfig.builder()
-            .pathType(PathType.JSON_POINTER)
-            .formatAssertionsEnabled(true)
-            .build();
-    SchemaRegistry registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder ->
-                builder
-                    .schemaRegistryConfig(config)
-                    .schemaIdResolvers(
-                        ids ->
-                            ids.mapPrefix(
-                                JsonSchemas.ID_PREFIX,
-                                "classpath:" + JsonSchemas.CLASSPATH_DIRECTORY)));
-    return registry.getSchema(SchemaLocation.of(JsonSchemas.id(JsonSchemas.DECISION).toString()));
+    return JsonDocuments.published(JsonSchemas.id(JsonSchemas.DECISION).toString());
   }
 
   /** Fails the test, naming every violation, unless the answer is a valid decision document. */

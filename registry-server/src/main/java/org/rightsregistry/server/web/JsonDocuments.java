@@ -37,6 +37,8 @@ public class JsonDocuments {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
+  private static final SchemaRegistry PUBLISHED = publishedRegistry();
+
   private final Schema declarationSchema;
   private final Schema checkRequestSchema;
   private final Schema agreementSchema;
@@ -45,29 +47,37 @@ public class JsonDocuments {
 
   public JsonDocuments(DeprecatedTermCheck deprecatedTerms) {
     this.deprecatedTerms = deprecatedTerms;
+    this.declarationSchema = published(JsonSchemas.id(JsonSchemas.DECLARATION).toString());
+    this.checkRequestSchema = published(JsonSchemas.id(JsonSchemas.CHECK_REQUEST).toString());
+    this.agreementSchema = published(JsonSchemas.id(JsonSchemas.DECLARATION) + "#/$defs/agreement");
+  }
+
+  /**
+   * One of the published JSON Schemas (from the vocabularies jar, references between them resolved
+   * there too), validating formats and reporting JSON Pointers.
+   *
+   * @param id the schema's id, optionally with a fragment such as {@code #/$defs/agreement}
+   */
+  public static Schema published(String id) {
+    return PUBLISHED.getSchema(SchemaLocation.of(id));
+  }
+
+  private static SchemaRegistry publishedRegistry() {
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
             .build();
-    SchemaRegistry registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder ->
-                builder
-                    .schemaRegistryConfig(config)
-                    .schemaIdResolvers(
-                        ids ->
-                            ids.mapPrefix(
-                                JsonSchemas.ID_PREFIX,
-                                "classpath:" + JsonSchemas.CLASSPATH_DIRECTORY)));
-    this.declarationSchema =
-        registry.getSchema(SchemaLocation.of(JsonSchemas.id(JsonSchemas.DECLARATION).toString()));
-    this.checkRequestSchema =
-        registry.getSchema(SchemaLocation.of(JsonSchemas.id(JsonSchemas.CHECK_REQUEST).toString()));
-    this.agreementSchema =
-        registry.getSchema(
-            SchemaLocation.of(JsonSchemas.id(JsonSchemas.DECLARATION) + "#/$defs/agreement"));
+    return SchemaRegistry.withDefaultDialect(
+        SpecificationVersion.DRAFT_2020_12,
+        builder ->
+            builder
+                .schemaRegistryConfig(config)
+                .schemaIdResolvers(
+                    ids ->
+                        ids.mapPrefix(
+                            JsonSchemas.ID_PREFIX,
+                            "classpath:" + JsonSchemas.CLASSPATH_DIRECTORY)));
   }
 
   /** Parses and validates one declaration document. */
