@@ -33,14 +33,9 @@ final class AgreementDocuments {
     List<Violation> violations = new ArrayList<>();
     List<Selector> covers =
         DeclarationDocuments.readSubjects(document.get("covers"), "/covers/", violations);
-    Instant validFrom = DeclarationDocuments.readInstant(document, "validFrom", violations);
-    Instant validUntil = DeclarationDocuments.readInstant(document, "validUntil", violations);
-    if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
-      violations.add(
-          new Violation(
-              "/validUntil",
-              "validUntil " + validUntil + " must be later than validFrom " + validFrom));
-    }
+    DeclarationDocuments.Validity window = DeclarationDocuments.readValidity(document, violations);
+    Instant validFrom = window.from();
+    Instant validUntil = window.until();
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
@@ -64,20 +59,20 @@ final class AgreementDocuments {
     node.put("sequence", stored.sequence());
     node.put("recordedAt", stored.recordedAt().toString());
     node.put("status", stored.revocation() == null ? "active" : "revoked");
-    node.set("licensor", party(content.licensor()));
-    node.set("licensee", party(content.licensee()));
+    node.set("licensor", DeclarationDocuments.writeParty(content.licensor()));
+    node.set("licensee", DeclarationDocuments.writeParty(content.licensee()));
     ArrayNode covers = node.putArray("covers");
     content.covers().forEach(subject -> covers.add(DeclarationDocuments.writeSelector(subject)));
     ArrayNode usages = node.putArray("usages");
     content.usages().stream().sorted().forEach(usage -> usages.add(usage.id()));
-    putIfPresent(node, "validFrom", content.validFrom());
-    putIfPresent(node, "validUntil", content.validUntil());
-    putIfPresent(node, "note", content.note());
+    DeclarationDocuments.putIfPresent(node, "validFrom", content.validFrom());
+    DeclarationDocuments.putIfPresent(node, "validUntil", content.validUntil());
+    DeclarationDocuments.putIfPresent(node, "note", content.note());
     if (stored.revocation() != null) {
       ObjectNode revocation = node.putObject("revocation");
       revocation.put("sequence", stored.revocation().sequence());
       revocation.put("recordedAt", stored.revocation().recordedAt().toString());
-      putIfPresent(revocation, "reason", stored.revocation().reason());
+      DeclarationDocuments.putIfPresent(revocation, "reason", stored.revocation().reason());
     }
     if (stored.recordedBy() != null) {
       node.putObject("recordedBy").put("id", stored.recordedBy());
@@ -88,18 +83,5 @@ final class AgreementDocuments {
   private static Party party(JsonNode node) {
     JsonNode name = node.get("name");
     return new Party(node.get("id").asString(), name == null ? null : name.asString());
-  }
-
-  private static ObjectNode party(Party party) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("id", party.id());
-    putIfPresent(node, "name", party.name());
-    return node;
-  }
-
-  private static void putIfPresent(ObjectNode node, String field, Object value) {
-    if (value != null) {
-      node.put(field, value.toString());
-    }
   }
 }

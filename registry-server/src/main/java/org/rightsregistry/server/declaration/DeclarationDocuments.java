@@ -45,14 +45,9 @@ public final class DeclarationDocuments {
   public static NewDeclaration read(JsonNode document) {
     List<Violation> violations = new ArrayList<>();
     List<Selector> subjects = readSubjects(document.get("subjects"), "/subjects/", violations);
-    Instant validFrom = readInstant(document, "validFrom", violations);
-    Instant validUntil = readInstant(document, "validUntil", violations);
-    if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
-      violations.add(
-          new Violation(
-              "/validUntil",
-              "validUntil " + validUntil + " must be later than validFrom " + validFrom));
-    }
+    Validity window = readValidity(document, violations);
+    Instant validFrom = window.from();
+    Instant validUntil = window.until();
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
@@ -196,7 +191,8 @@ public final class DeclarationDocuments {
     return party == null ? null : new Party(text(party, "id"), text(party, "name"));
   }
 
-  private static ObjectNode writeParty(Party party) {
+  /** A party as the API writes it: its id, and its name when known. */
+  public static ObjectNode writeParty(Party party) {
     ObjectNode node = json.objectNode();
     node.put("id", party.id());
     putIfPresent(node, "name", party.name());
@@ -204,6 +200,27 @@ public final class DeclarationDocuments {
   }
 
   /** Reads an optional RFC 3339 date-time field, to the microsecond the registry keeps. */
+  /**
+   * Reads {@code validFrom} and {@code validUntil} (either may be absent) and checks that the
+   * window ends after it starts.
+   *
+   * @return the window; either end is null when absent or invalid (a violation is then added)
+   */
+  public static Validity readValidity(JsonNode document, List<Violation> violations) {
+    Instant validFrom = readInstant(document, "validFrom", violations);
+    Instant validUntil = readInstant(document, "validUntil", violations);
+    if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
+      violations.add(
+          new Violation(
+              "/validUntil",
+              "validUntil " + validUntil + " must be later than validFrom " + validFrom));
+    }
+    return new Validity(validFrom, validUntil);
+  }
+
+  /** When a statement applies: from (inclusive) until (exclusive); null ends are open. */
+  public record Validity(Instant from, Instant until) {}
+
   public static Instant readInstant(JsonNode document, String field, List<Violation> violations) {
     String value = text(document, field);
     if (value == null) {
@@ -230,7 +247,8 @@ public final class DeclarationDocuments {
     return value == null || value.isNull() ? null : value.asString();
   }
 
-  private static void putIfPresent(ObjectNode node, String field, Object value) {
+  /** Sets a field to the value's text, or leaves it out when the value is null. */
+  public static void putIfPresent(ObjectNode node, String field, Object value) {
     if (value != null) {
       node.put(field, value.toString());
     }
