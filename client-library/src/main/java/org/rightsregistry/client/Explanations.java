@@ -147,6 +147,8 @@ final class Explanations {
         return "accession number " + matched.value() + " of " + matched.institution();
       case URL_PREFIX:
         return "URL prefix " + matched.value();
+      case PARTY_WORKS:
+        return "all works of " + matched.value();
       default:
         return "domain " + matched.value();
     }

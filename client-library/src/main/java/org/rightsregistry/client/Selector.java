@@ -1,11 +1,17 @@
 package org.rightsregistry.client;
 
 /**
- * What a statement covers: an exact URL, a URL prefix, a domain, a content hash or an accession
- * number.
+ * What a statement covers: an exact URL, a URL prefix, a domain, a content hash, an accession
+ * number, or every work of a party.
+ *
+ * <p>Every work of a party ({@link SelectorType#PARTY_WORKS}) is the least specific subject: an
+ * item is a work of party P when a declaration whose rights holder is P, not revoked or superseded
+ * at the evaluation time (whatever its validity window), names the item through any other selector.
+ * P's statements on all its works then bear on the item below P's statements on its domains,
+ * prefixes and exact items. A declaration may name only its own rights holder in such a subject.
  *
  * @param type how the selector picks out items
- * @param value the URL, prefix, domain, hex digest or accession number
+ * @param value the URL, prefix, domain, hex digest, accession number or party id
  * @param institution the institution's party id for an accession number; null for every other type
  */
 public record Selector(SelectorType type, String value, String institution) {
@@ -14,7 +20,7 @@ public record Selector(SelectorType type, String value, String institution) {
    * Creates a selector.
    *
    * @param type how the selector picks out items
-   * @param value the URL, prefix, domain, hex digest or accession number
+   * @param value the URL, prefix, domain, hex digest, accession number or party id
    * @param institution the institution's party id for an accession number; null for every other
    *     type
    * @throws IllegalArgumentException if the type or value is missing, or if the institution is
@@ -84,5 +90,16 @@ public record Selector(SelectorType type, String value, String institution) {
    */
   public static Selector accession(String institution, String number) {
     return new Selector(SelectorType.ACCESSION, number, institution);
+  }
+
+  /**
+   * Creates a selector of every work of a party: the items that a declaration in force with that
+   * party as rights holder names through any other selector.
+   *
+   * @param party the party's id
+   * @return the selector
+   */
+  public static Selector partyWorks(String party) {
+    return new Selector(SelectorType.PARTY_WORKS, party, null);
   }
 }

@@ -12,7 +12,12 @@ public enum SelectorType {
   /** The content with the given SHA-256 digest. */
   SHA256("sha256"),
   /** An institution's accession number. */
-  ACCESSION("accession");
+  ACCESSION("accession"),
+  /**
+   * Every work of a party, by its party id: an item is a work of the party when a declaration in
+   * force whose rights holder is that party names the item through any other selector.
+   */
+  PARTY_WORKS("party-works");
 
   private final String id;
 
@@ -32,7 +37,8 @@ public enum SelectorType {
   /**
    * Returns the selector type with the given id.
    *
-   * @param id {@code url}, {@code url-prefix}, {@code domain}, {@code sha256} or {@code accession}
+   * @param id {@code url}, {@code url-prefix}, {@code domain}, {@code sha256}, {@code accession} or
+   *     {@code party-works}
    * @return the selector type
    * @throws IllegalArgumentException if no selector type has that id
    */
@@ -45,6 +51,6 @@ public enum SelectorType {
     throw new IllegalArgumentException(
         "Unknown selector type '"
             + id
-            + "'; valid ids are: url, url-prefix, domain, sha256, accession");
+            + "'; valid ids are: url, url-prefix, domain, sha256, accession, party-works");
   }
 }

@@ -195,6 +195,8 @@ class DecisionEngineTest {
       "url-prefix, https://example.org/gallery/,      url-prefix, https://example.org/",
       "url-prefix, https://example.org/,              domain,     gallery.example.org",
       "domain,     gallery.example.org,               domain,     example.org",
+      "domain,     example.org,                       party-works, tate",
+      "url,        https://example.org/gallery/a.jpg, party-works, tate",
     })
     void moreSpecificSubject_wins(
         String specificType, String specificValue, String broadType, String broadValue) {
@@ -227,6 +229,40 @@ class DecisionEngineTest {
               declaration("d-2").says(TEXT_AND_DATA_MINING, ALLOWED).build());
 
       assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void twoStatementsOnAllWorksOfTheHolder_newerWins() {
+      Statement older =
+          declaration("d-1")
+              .sequence(10)
+              .matched(Selector.partyWorks("tate"))
+              .says(AI_TRAINING, RESERVED)
+              .build();
+      Statement newer =
+          declaration("d-2")
+              .sequence(11)
+              .matched(Selector.partyWorks("tate"))
+              .says(AI_TRAINING, ALLOWED)
+              .build();
+
+      assertThat(decide(AI_TRAINING, older, newer).verdict()).isEqualTo(Verdict.ALLOW);
+      assertThat(decide(AI_TRAINING, newer, older).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void explanation_ofAStatementOnAllWorks_namesTheParty() {
+      Decision decision =
+          decide(
+              AI_TRAINING,
+              declaration("d-1")
+                  .matched(Selector.partyWorks("tate"))
+                  .says(AI_TRAINING, RESERVED)
+                  .build());
+
+      assertThat(decision.explanation())
+          .isEqualTo(
+              "Tate reserved ai-training for this item (declaration d-1, all works of tate).");
     }
 
     @Test

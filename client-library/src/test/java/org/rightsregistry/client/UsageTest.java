@@ -63,7 +63,7 @@ class UsageTest {
         .containsExactly("reserved", "allowed", "licence-required");
     assertThat(SelectorType.values())
         .extracting(SelectorType::id)
-        .containsExactly("url", "url-prefix", "domain", "sha256", "accession");
+        .containsExactly("url", "url-prefix", "domain", "sha256", "accession", "party-works");
     assertThat(Effect.fromId("licence-required")).isEqualTo(Effect.LICENCE_REQUIRED);
     assertThat(SelectorType.fromId("url-prefix")).isEqualTo(SelectorType.URL_PREFIX);
   }

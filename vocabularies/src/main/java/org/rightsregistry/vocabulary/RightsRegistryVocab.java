@@ -84,6 +84,9 @@ public final class RightsRegistryVocab {
     public static final Property ACCESSION_NUMBER =
         ResourceFactory.createProperty(NS + "accessionNumber");
 
+    /** The property "works of". */
+    public static final Property WORKS_OF = ResourceFactory.createProperty(NS + "worksOf");
+
     /** The property "rights statement". */
     public static final Property RIGHTS_STATEMENT =
         ResourceFactory.createProperty(NS + "rightsStatement");

@@ -80,6 +80,19 @@ class LinkedDeclarationsTest {
   }
 
   @Test
+  void aSubjectOnAllWorksWithoutItsPartyBreaksTheDeclarationShape() throws IOException {
+    ObjectNode document =
+        (ObjectNode) json.readTree(example("photographer-reserves-all-her-works"));
+    ((ObjectNode) document.get("subjects").get(0)).remove("party");
+
+    assertThat(VOCABULARY.validate(toRdf(document)))
+        .anyMatch(
+            problem ->
+                problem.contains("breaks rule 'declaration'")
+                    && problem.contains("each a valid subject"));
+  }
+
+  @Test
   void theContextNamesEveryCategoryAndEffectOfTheVocabulary() throws IOException {
     UsageVocabulary vocabulary = UsageVocabulary.loadDefault();
     JsonNode context = context();
@@ -178,6 +191,7 @@ class LinkedDeclarationsTest {
     putText(node, "value", subject, Properties.SUBJECT_VALUE);
     putText(node, "institution", subject, Properties.INSTITUTION);
     putText(node, "number", subject, Properties.ACCESSION_NUMBER);
+    putText(node, "party", subject, Properties.WORKS_OF);
     return node;
   }
 

@@ -4,7 +4,12 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.rightsregistry.client.Accession;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Selector;
@@ -25,9 +30,15 @@ import org.rightsregistry.client.Statement;
  *   <li>URL prefixes are filed by the fingerprint of their directory cut (up to the last '/'),
  *       domains by their own; both keep their value, and every candidate is compared in full, so
  *       they never match falsely.
+ *   <li>Statements on all works of a party are filed by party id. Once an item's other selectors
+ *       have matched, the party-works statements of every rights holder of a matched statement are
+ *       added, as the server does: every declaration of a snapshot is in force, so each of them
+ *       makes the item a work of its holder.
  * </ul>
  */
 final class OfflineIndex {
+
+  private static final int[] NO_ROWS = new int[0];
 
   private final long seed;
   private final long sequence;
@@ -40,6 +51,7 @@ final class OfflineIndex {
   private final FingerprintTable domains;
   private final int[] domainRows;
   private final String[] domainValues;
+  private final Map<String, int[]> partyWorksRows;
 
   private OfflineIndex(Builder builder) {
     this.seed = builder.seed;
@@ -54,6 +66,10 @@ final class OfflineIndex {
     this.domains = builder.domains.table();
     this.domainRows = Arrays.copyOf(builder.domainRows, builder.domains.count);
     this.domainValues = builder.domainValues.toArray(String[]::new);
+    this.partyWorksRows = new HashMap<>();
+    builder.partyWorks.forEach(
+        (party, rows) ->
+            partyWorksRows.put(party, rows.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   static Builder builder() {
@@ -100,7 +116,8 @@ final class OfflineIndex {
         + exact.footprintBytes()
         + prefixes.footprintBytes()
         + domains.footprintBytes()
-        + 4L * (prefixRows.length + domainRows.length);
+        + 4L * (prefixRows.length + domainRows.length)
+        + 4L * partyWorksRows.values().stream().mapToLong(rows -> rows.length).sum();
   }
 
   /**
@@ -123,7 +140,30 @@ final class OfflineIndex {
       Selector selector = Selector.accession(accession.institution(), accession.number());
       found = exactStatements(fingerprint, selector, found);
     }
-    return found;
+    return partyWorksRows.isEmpty() ? found : add(found, partyWorksStatements(found));
+  }
+
+  /**
+   * The statements on all works of each rights holder of a statement already found, but for the
+   * declarations already found through a more specific subject.
+   */
+  private List<Statement> partyWorksStatements(List<Statement> found) {
+    Set<String> holders = new LinkedHashSet<>();
+    Set<String> matched = new HashSet<>();
+    for (Statement statement : found) {
+      holders.add(statement.holder().id());
+      matched.add(statement.declarationId());
+    }
+    List<Statement> statements = new ArrayList<>();
+    for (String holder : holders) {
+      for (int row : partyWorksRows.getOrDefault(holder, NO_ROWS)) {
+        Statement statement = declarations.statement(row, Selector.partyWorks(holder));
+        if (!matched.contains(statement.declarationId())) {
+          statements.add(statement);
+        }
+      }
+    }
+    return statements;
   }
 
   private List<Statement> urlStatements(String url, List<Statement> found) {
@@ -236,6 +276,7 @@ final class OfflineIndex {
     private final List<String> prefixValues = new ArrayList<>();
     private int[] domainRows = new int[16];
     private final List<String> domainValues = new ArrayList<>();
+    private final Map<String, List<Integer>> partyWorks = new HashMap<>();
     private long sequence;
     private Instant exportedAt = Instant.EPOCH;
 
@@ -284,6 +325,7 @@ final class OfflineIndex {
           domains.add(KeyHash.of(seed, KeyHash.DOMAIN, value), domainValues.size());
           domainValues.add(value);
         }
+        case PARTY_WORKS -> partyWorks.computeIfAbsent(value, party -> new ArrayList<>()).add(row);
       }
     }
 

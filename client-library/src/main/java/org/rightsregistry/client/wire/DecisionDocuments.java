@@ -279,6 +279,9 @@ public final class DecisionDocuments {
     if (selector.type() == SelectorType.ACCESSION) {
       return json.put("institution", selector.institution()).put("number", selector.value());
     }
+    if (selector.type() == SelectorType.PARTY_WORKS) {
+      return json.put("party", selector.value());
+    }
     return json.put("value", selector.value());
   }
 
@@ -290,6 +293,9 @@ public final class DecisionDocuments {
           () ->
               Selector.accession(
                   text(json, "institution", pointer), text(json, "number", pointer)));
+    }
+    if (type == SelectorType.PARTY_WORKS) {
+      return construct(pointer, () -> Selector.partyWorks(text(json, "party", pointer)));
     }
     return construct(pointer, () -> new Selector(type, text(json, "value", pointer), null));
   }

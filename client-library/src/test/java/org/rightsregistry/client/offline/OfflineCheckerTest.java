@@ -138,6 +138,46 @@ class OfflineCheckerTest {
   }
 
   @Test
+  void check_itemDeclaredForAHolder_bringsInTheHoldersStatementsOnAllItsWorks() {
+    OfflineChecker checker =
+        OfflineChecker.builder().snapshot(Snapshots.partyWorks()).clock(FRESH).build();
+
+    Decision decision = checker.check(Item.url(AR00086), Usage.AI_TRAINING);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision.evidence())
+        .extracting(e -> e.matched())
+        .containsExactly(Selector.partyWorks("dacs"));
+  }
+
+  @Test
+  void check_itemNoHolderDeclaredOn_isNotTouchedByStatementsOnAllWorks() {
+    OfflineChecker checker =
+        OfflineChecker.builder().snapshot(Snapshots.partyWorks()).clock(FRESH).build();
+
+    Decision decision =
+        checker.check(
+            Item.url("https://www.tate.org.uk/art/images/work/N/N00001_8.jpg"), Usage.AI_TRAINING);
+
+    assertThat(decision.rule()).isEqualTo(Decision.RULE_NO_STATEMENT);
+  }
+
+  @Test
+  void check_holdersMoreSpecificStatement_outranksItsStatementOnAllWorks() {
+    OfflineChecker checker =
+        OfflineChecker.builder().snapshot(Snapshots.partyWorks()).clock(FRESH).build();
+
+    Decision decision = checker.check(Item.url("https://example.org/a.jpg"), Usage.AI_TRAINING);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision.evidence())
+        .extracting(e -> e.matched().type(), e -> e.decisive())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(SelectorType.PARTY_WORKS, false),
+            org.assertj.core.groups.Tuple.tuple(SelectorType.DOMAIN, true));
+  }
+
+  @Test
   void check_pastTheFreshnessBound_deniesAsStale() {
     Clock late = Clock.fixed(Snapshots.EXPORTED.plus(Duration.ofHours(2)), ZoneOffset.UTC);
     OfflineChecker checker =
@@ -223,12 +263,13 @@ class OfflineCheckerTest {
     List<SnapshotDeclaration> declarations = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       Selector subject =
-          switch (random.nextInt(5)) {
+          switch (random.nextInt(6)) {
             case 0 -> Selector.url(UrlIdentity.normalise(randomUrl(random)));
             case 1 -> Selector.urlPrefix(UrlIdentity.normalise(randomUrl(random)));
             case 2 -> Selector.domain(HOSTS[random.nextInt(4)]);
             case 3 -> Selector.sha256(Integer.toHexString(random.nextInt(8)).repeat(64));
-            default -> Selector.accession("tate", "N0" + random.nextInt(20));
+            case 4 -> Selector.accession("tate", "N0" + random.nextInt(20));
+            default -> Selector.partyWorks(i % 2 == 0 ? "tate" : "dacs");
           };
       declarations.add(
           Snapshots.declaration(

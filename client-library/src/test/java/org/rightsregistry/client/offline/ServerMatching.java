@@ -1,7 +1,10 @@
 package org.rightsregistry.client.offline;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
@@ -11,7 +14,8 @@ import org.rightsregistry.client.Statement;
  * The registry server's matching, written out with strings the slow way, as the reference the index
  * must agree with: keys as the server's {@code LookupKeys} makes them, looked up in its order
  * (exact URL, directory cuts from the shortest, host and parent domains, SHA-256, accession), each
- * key's declarations in snapshot order.
+ * key's declarations in snapshot order; then, for each holder of a matched declaration in the order
+ * first found, the declarations on all works of that holder not matched already, in snapshot order.
  */
 final class ServerMatching {
 
@@ -28,7 +32,27 @@ final class ServerMatching {
         }
       }
     }
+    found.addAll(partyWorks(snapshot, found));
     return found;
+  }
+
+  private static List<Statement> partyWorks(Snapshot snapshot, List<Statement> found) {
+    Set<String> holders = new LinkedHashSet<>();
+    Set<String> matched = new HashSet<>();
+    for (Statement statement : found) {
+      holders.add(statement.holder().id());
+      matched.add(statement.declarationId());
+    }
+    List<Statement> added = new ArrayList<>();
+    for (String holder : holders) {
+      for (SnapshotDeclaration declaration : snapshot.declarations()) {
+        if (!matched.contains(declaration.id())
+            && declaration.subjects().contains(Selector.partyWorks(holder))) {
+          added.add(declaration.statement(Selector.partyWorks(holder)));
+        }
+      }
+    }
+    return added;
   }
 
   private static List<String> keys(Item item) {

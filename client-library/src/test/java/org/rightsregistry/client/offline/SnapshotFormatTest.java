@@ -31,6 +31,16 @@ class SnapshotFormatTest {
   }
 
   @Test
+  void read_writtenSnapshotWithStatementsOnAllWorks_givesThemBack() {
+    Snapshot snapshot = Snapshots.partyWorks();
+
+    Snapshot read = SnapshotFormat.read(new ByteArrayInputStream(bytes(snapshot)));
+
+    assertThat(read).isEqualTo(snapshot);
+    assertThat(read.declarations().get(1).subjects()).containsExactly(Selector.partyWorks("dacs"));
+  }
+
+  @Test
   void read_emptySnapshot_keepsItsPosition() {
     Snapshot empty = new Snapshot(0, Instant.parse("2026-06-01T00:00:00.5Z"), List.of());
 

@@ -76,4 +76,32 @@ final class Snapshots {
                 Selector.urlPrefix("https://www.tate.org.uk/art/images/work/AR/")),
             forHolder));
   }
+
+  /**
+   * Declarations on all works of DACS and of the photographer, and one of DACS's items: DACS's
+   * declaration (by Tate) makes the image a work of DACS, nothing makes it the photographer's.
+   */
+  static Snapshot partyWorks() {
+    SnapshotDeclaration tateForDacs =
+        new SnapshotDeclaration(
+            "tate-for-dacs",
+            1,
+            EXPORTED.minusSeconds(30),
+            TATE,
+            DACS,
+            List.of(Selector.url("https://www.tate.org.uk/art/images/work/AR/AR00086_8.jpg")),
+            Map.of(Usage.SEARCH_INDEXING, Effect.ALLOWED),
+            null,
+            null,
+            null,
+            TrustLevel.INSTITUTION_VERIFIED);
+    return new Snapshot(
+        4,
+        EXPORTED,
+        List.of(
+            tateForDacs,
+            declaration(2, DACS, Effect.RESERVED, Selector.partyWorks("dacs")),
+            declaration(3, PHOTOGRAPHER, Effect.RESERVED, Selector.partyWorks("photographer")),
+            declaration(4, DACS, Effect.ALLOWED, Selector.domain("example.org"))));
+  }
 }

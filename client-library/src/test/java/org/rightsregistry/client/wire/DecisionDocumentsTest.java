@@ -147,7 +147,41 @@ class DecisionDocumentsTest {
             true,
             OptionalLong.of(5),
             Map.of(Usage.AI_TRAINING, Effect.ALLOWED, Usage.TEXT_AND_DATA_MINING, Effect.RESERVED),
-            List.of(sparse, wireFormatExample().evidence().get(0))));
+            List.of(sparse, wireFormatExample().evidence().get(0))),
+        new Decision(
+            Item.url("https://example.org/a.jpg"),
+            Usage.AI_TRAINING,
+            Verdict.DENY,
+            "reservation",
+            "Reserved.",
+            false,
+            OptionalLong.of(7),
+            Map.of(Usage.AI_TRAINING, Effect.RESERVED),
+            List.of(
+                new Evidence(
+                    "registry",
+                    "d-3",
+                    6,
+                    Instant.parse("2026-01-03T00:00:00Z"),
+                    new Party("photographer", null),
+                    null,
+                    Selector.partyWorks("photographer"),
+                    Usage.AI_TRAINING,
+                    Effect.RESERVED,
+                    null,
+                    TrustLevel.SELF_ASSERTED,
+                    true))));
+  }
+
+  @Test
+  void toJson_writesAllWorksOfAPartyWithThePartyField() {
+    JsonNode json = DecisionDocuments.toJson(decisions().reduce((a, b) -> b).orElseThrow());
+
+    assertThat(json.get("evidence").get(0).get("matched"))
+        .isEqualTo(
+            JSON.readTree(
+                """
+            {"type": "party-works", "party": "photographer"}"""));
   }
 
   @ParameterizedTest

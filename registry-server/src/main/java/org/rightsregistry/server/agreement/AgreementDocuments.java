@@ -33,6 +33,8 @@ final class AgreementDocuments {
     List<Violation> violations = new ArrayList<>();
     List<Selector> covers =
         DeclarationDocuments.readSubjects(document.get("covers"), "/covers/", violations);
+    DeclarationDocuments.requireOwnWorks(
+        covers, "/covers/", party(document.get("licensor")).id(), "its licensor", violations);
     DeclarationDocuments.Validity window = DeclarationDocuments.readValidity(document, violations);
     Instant validFrom = window.from();
     Instant validUntil = window.until();

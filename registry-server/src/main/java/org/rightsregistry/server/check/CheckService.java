@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.rightsregistry.client.DecisionRequest;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.PolicyProfile;
 import org.rightsregistry.client.RegistryState;
+import org.rightsregistry.client.SelectorType;
 import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.server.InvalidRequestException;
@@ -38,6 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Checks items against the registry: finds every declaration covering each item, and every licence
  * agreement to the requester covering it, as the history stood at the evaluation time, and lets the
  * client library's decision engine, unchanged, decide.
+ *
+ * <p>An item is a work of every rights holder of a declaration that names it through a subject
+ * other than all works of a party and that is neither revoked nor superseded at the evaluation time
+ * (whatever its validity window): those holders' declarations and agreements on all their works
+ * cover the item too.
  */
 @Service
 public class CheckService {
@@ -82,15 +89,24 @@ public class CheckService {
         question.items().stream().map(CheckService::lookupKeys).toList();
     Set<String> allKeys = new LinkedHashSet<>();
     keysPerItem.forEach(allKeys::addAll);
-    Map<String, List<TimedMatch>> declarationsByKey = new HashMap<>();
-    for (TimedMatch match : store.matchesAt(allKeys, at)) {
-      declarationsByKey
-          .computeIfAbsent(match.match().lookupKey(), key -> new ArrayList<>())
-          .add(match);
+    Map<String, List<TimedMatch>> declarationsByKey = byKey(store.matchesAt(allKeys, at));
+    List<List<Statement>> matchedPerItem = new ArrayList<>(question.items().size());
+    Set<String> holders = new LinkedHashSet<>();
+    for (int i = 0; i < question.items().size(); i++) {
+      List<Statement> matched =
+          statementsFor(question.items().get(i), keysPerItem.get(i), declarationsByKey);
+      matched.forEach(statement -> holders.add(statement.holder().id()));
+      matchedPerItem.add(matched);
     }
+    // An item is a work of every holder whose declaration in force names it, so the holders'
+    // statements on all their works are looked up once for the whole request.
+    List<String> worksKeys = holders.stream().map(LookupKeys::partyWorks).toList();
+    Map<String, List<TimedMatch>> worksByKey = byKey(store.matchesAt(worksKeys, at));
     Map<String, List<AgreementMatch>> agreementsByKey = new HashMap<>();
     if (question.requester() != null) {
-      for (AgreementMatch match : agreements.licencesAt(question.requester(), allKeys, at)) {
+      Set<String> agreementKeys = new LinkedHashSet<>(allKeys);
+      agreementKeys.addAll(worksKeys);
+      for (AgreementMatch match : agreements.licencesAt(question.requester(), agreementKeys, at)) {
         agreementsByKey.computeIfAbsent(match.lookupKey(), key -> new ArrayList<>()).add(match);
       }
     }
@@ -98,10 +114,11 @@ public class CheckService {
     List<Decision> decisions = new ArrayList<>(question.items().size());
     for (int i = 0; i < question.items().size(); i++) {
       Item item = question.items().get(i);
-      List<String> keys = keysPerItem.get(i);
+      List<Statement> matched = matchedPerItem.get(i);
+      List<String> keys = withWorksOfHolders(keysPerItem.get(i), matched);
       DecisionRequest request =
           DecisionRequest.builder(item, question.usage(), at)
-              .statements(statementsFor(item, keys, declarationsByKey))
+              .statements(withWorksStatements(matched, worksByKey))
               .agreements(agreementsFor(item, keys, agreementsByKey))
               .requester(question.requester())
               .profile(question.profile())
@@ -112,12 +129,50 @@ public class CheckService {
     return new CheckResult(question.usage(), sequence, at, decisions);
   }
 
+  private static Map<String, List<TimedMatch>> byKey(List<TimedMatch> matches) {
+    Map<String, List<TimedMatch>> byKey = new HashMap<>();
+    for (TimedMatch match : matches) {
+      byKey.computeIfAbsent(match.match().lookupKey(), key -> new ArrayList<>()).add(match);
+    }
+    return byKey;
+  }
+
   private static List<Statement> statementsFor(
       Item item, List<String> keys, Map<String, List<TimedMatch>> matchesByKey) {
     List<Statement> statements = new ArrayList<>();
     for (String key : keys) {
       for (TimedMatch match : matchesByKey.getOrDefault(key, List.of())) {
         if (item.url() == null || LookupKeys.covers(match.match().selector(), item.url())) {
+          statements.add(toStatement(match));
+        }
+      }
+    }
+    return statements;
+  }
+
+  /** The item's own keys and the keys of all works of each holder of a matched statement. */
+  private static List<String> withWorksOfHolders(List<String> keys, List<Statement> matched) {
+    Set<String> all = new LinkedHashSet<>(keys);
+    matched.forEach(statement -> all.add(LookupKeys.partyWorks(statement.holder().id())));
+    return List.copyOf(all);
+  }
+
+  /**
+   * The matched statements and the statements on all works of each of their holders, but for a
+   * declaration that already matched through a more specific subject.
+   */
+  private static List<Statement> withWorksStatements(
+      List<Statement> matched, Map<String, List<TimedMatch>> worksByKey) {
+    List<Statement> statements = new ArrayList<>(matched);
+    Set<String> found = new HashSet<>();
+    Set<String> holders = new LinkedHashSet<>();
+    for (Statement statement : matched) {
+      found.add(statement.declarationId());
+      holders.add(statement.holder().id());
+    }
+    for (String holder : holders) {
+      for (TimedMatch match : worksByKey.getOrDefault(LookupKeys.partyWorks(holder), List.of())) {
+        if (!found.contains(match.match().declaration().id().toString())) {
           statements.add(toStatement(match));
         }
       }
@@ -131,10 +186,14 @@ public class CheckService {
   private static List<Agreement> agreementsFor(
       Item item, List<String> keys, Map<String, List<AgreementMatch>> matchesByKey) {
     List<Agreement> found = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (String key : keys) {
       for (AgreementMatch match : matchesByKey.getOrDefault(key, List.of())) {
-        if (item.url() == null || LookupKeys.covers(match.selector(), item.url())) {
+        boolean covers = item.url() == null || LookupKeys.covers(match.selector(), item.url());
+        boolean viaWorks = match.selector().type() == SelectorType.PARTY_WORKS;
+        if (covers && (!viaWorks || !ids.contains(match.agreement().id().toString()))) {
           found.add(toAgreement(match));
+          ids.add(match.agreement().id().toString());
         }
       }
     }

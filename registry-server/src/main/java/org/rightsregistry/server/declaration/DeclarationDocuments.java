@@ -45,6 +45,11 @@ public final class DeclarationDocuments {
   public static NewDeclaration read(JsonNode document) {
     List<Violation> violations = new ArrayList<>();
     List<Selector> subjects = readSubjects(document.get("subjects"), "/subjects/", violations);
+    Party holder =
+        document.has("rightsHolder")
+            ? readParty(document.get("rightsHolder"))
+            : readParty(document.get("declarant"));
+    requireOwnWorks(subjects, "/subjects/", holder.id(), "its rights holder", violations);
     Validity window = readValidity(document, violations);
     Instant validFrom = window.from();
     Instant validUntil = window.until();
@@ -123,10 +128,47 @@ public final class DeclarationDocuments {
     if (selector.type() == SelectorType.ACCESSION) {
       node.put("institution", selector.institution());
       node.put("number", selector.value());
+    } else if (selector.type() == SelectorType.PARTY_WORKS) {
+      node.put("party", selector.value());
     } else {
       node.put("value", selector.value());
     }
     return node;
+  }
+
+  /**
+   * Adds a violation for every subject on all works of a party other than {@code owner}: a
+   * declaration speaks about the works of its own rights holder only, an agreement licenses the
+   * works of its own licensor only.
+   *
+   * @param subjects the subjects as read, in document order
+   * @param pointer the JSON Pointer of the subjects array, with a trailing '/'
+   * @param owner the party id whose works the subjects may cover
+   * @param ownerRole how the document names that party, for the message
+   */
+  public static void requireOwnWorks(
+      List<Selector> subjects,
+      String pointer,
+      String owner,
+      String ownerRole,
+      List<Violation> violations) {
+    for (int i = 0; i < subjects.size(); i++) {
+      Selector subject = subjects.get(i);
+      if (subject.type() == SelectorType.PARTY_WORKS && !subject.value().equals(owner)) {
+        violations.add(
+            new Violation(
+                pointer + i + "/party",
+                "all works of '"
+                    + subject.value()
+                    + "' may be covered only with "
+                    + ownerRole
+                    + " '"
+                    + owner
+                    + "' as party; nobody declares about another party's works, so name '"
+                    + owner
+                    + "' or cover the items through other subjects"));
+      }
+    }
   }
 
   /**
@@ -139,7 +181,7 @@ public final class DeclarationDocuments {
     for (int i = 0; i < subjects.size(); i++) {
       JsonNode subject = subjects.get(i);
       SelectorType type = SelectorType.fromId(text(subject, "type"));
-      String field = pointer + i + (type == SelectorType.ACCESSION ? "/number" : "/value");
+      String field = pointer + i + "/" + valueField(type);
       try {
         selectors.add(normalisedSelector(type, subject));
       } catch (IllegalArgumentException e) {
@@ -147,6 +189,14 @@ public final class DeclarationDocuments {
       }
     }
     return selectors;
+  }
+
+  private static String valueField(SelectorType type) {
+    return switch (type) {
+      case ACCESSION -> "number";
+      case PARTY_WORKS -> "party";
+      default -> "value";
+    };
   }
 
   /**
@@ -173,6 +223,7 @@ public final class DeclarationDocuments {
       case SHA256 -> new Selector(type, UrlIdentity.normaliseSha256(text(subject, "value")), null);
       case ACCESSION ->
           new Selector(type, text(subject, "number").strip(), text(subject, "institution"));
+      case PARTY_WORKS -> Selector.partyWorks(text(subject, "party"));
     };
   }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.rightsregistry.client.Party;
+import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.SelectorType;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.server.ConflictException;
 import org.rightsregistry.server.ForbiddenException;
@@ -209,7 +211,38 @@ public class DeclarationService {
       String recordedBy = declarantId.equals(caller.partyId()) ? null : caller.partyId();
       identified.add(new Identified(UUID.randomUUID(), named, trust, recordedBy));
     }
+    requireKnownWorksOwners(declarations, firstLine);
     return identified;
+  }
+
+  /**
+   * A subject on all works of a party needs the party registered: the registry attributes works to
+   * parties it knows. (That the party is the declaration's own rights holder was checked when the
+   * document was read.)
+   */
+  private void requireKnownWorksOwners(List<NewDeclaration> declarations, int firstLine) {
+    Map<String, Boolean> known = new HashMap<>();
+    List<Violation> violations = new ArrayList<>();
+    for (int i = 0; i < declarations.size(); i++) {
+      List<Selector> subjects = declarations.get(i).subjects();
+      for (int position = 0; position < subjects.size(); position++) {
+        Selector subject = subjects.get(position);
+        if (subject.type() == SelectorType.PARTY_WORKS
+            && !known.computeIfAbsent(subject.value(), id -> parties.find(id).isPresent())) {
+          Violation violation =
+              new Violation(
+                  "/subjects/" + position + "/party",
+                  "No party has the id "
+                      + subject.value()
+                      + "; register the rights holder as a party before declaring on all its"
+                      + " works");
+          violations.add(firstLine > 0 ? violation.onLine(firstLine + i) : violation);
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
   }
 
   private RegisteredParty authorisedDeclarant(String declarantId, Caller caller, int line) {

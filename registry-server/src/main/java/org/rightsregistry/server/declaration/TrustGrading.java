@@ -17,7 +17,10 @@ import org.rightsregistry.server.party.PartyStanding;
  *   <li>an accession number of the declarant's own institution: its own verification, else
  *       domain-verified when it proved any domain, else self-asserted; another institution's
  *       accession number: self-asserted;
- *   <li>a content hash: the declarant's own verification, else self-asserted.
+ *   <li>a content hash: the declarant's own verification, else self-asserted;
+ *   <li>every work of a party: the declarant's own verification, else self-asserted. No domain
+ *       proves it: the works are whatever the party's other declarations name, each graded on its
+ *       own.
  * </ul>
  */
 final class TrustGrading {
@@ -49,7 +52,7 @@ final class TrustGrading {
                   : declarant.domains().isEmpty()
                       ? TrustLevel.SELF_ASSERTED
                       : TrustLevel.DOMAIN_VERIFIED;
-      case SHA256 -> identity != null ? identity : TrustLevel.SELF_ASSERTED;
+      case SHA256, PARTY_WORKS -> identity != null ? identity : TrustLevel.SELF_ASSERTED;
     };
   }
 

@@ -13,7 +13,9 @@ import org.rightsregistry.client.SelectorType;
  *   <li>an exact URL, hash or accession number under itself;
  *   <li>a URL prefix under the prefix cut after its last '/', so that a URL needs to look only at
  *       the few cuts after each '/' of its own (the prefix itself is then compared);
- *   <li>a domain under itself; a URL looks at its host and every parent domain.
+ *   <li>a domain under itself; a URL looks at its host and every parent domain;
+ *   <li>all works of a party under the party id; an item is looked up there only for the rights
+ *       holders of the declarations its other keys found (see {@link #partyWorks}).
  * </ul>
  */
 public final class LookupKeys {
@@ -52,6 +54,11 @@ public final class LookupKeys {
   /** The key of an institution's accession number. */
   public static String accession(String institution, String number) {
     return SelectorType.ACCESSION.id() + " " + institution + ":" + number;
+  }
+
+  /** The key of the statements on all works of a party. */
+  public static String partyWorks(String party) {
+    return key(SelectorType.PARTY_WORKS, party);
   }
 
   /** Whether a selector found under a key really covers the normalised URL. */

@@ -16,6 +16,11 @@ import org.rightsregistry.server.declaration.StoredDeclaration;
  * So a restricted declaration goes into a snapshot without its permissions, and one that only
  * permits is left out: the offline checker then decides as the server does for an item without a
  * modality.
+ *
+ * <p>Subjects on all works of a party go in as they are (subject type 6, the party id). Known gap:
+ * a restricted declaration that only permits, being left out, does not make its item a work of its
+ * holder offline, while online it does; version 1 has no way to carry it (a declaration needs at
+ * least one usage), and the format version with modalities will carry it whole.
  */
 final class OfflineForm {
 

@@ -1,0 +1,298 @@
+package org.rightsregistry.server.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.offline.Snapshot;
+import org.rightsregistry.client.offline.SnapshotDeclaration;
+import org.rightsregistry.client.offline.SnapshotFormat;
+import org.rightsregistry.server.DecisionSchema;
+import org.rightsregistry.server.RegistryHttp;
+import org.rightsregistry.server.RegistryHttp.Response;
+import org.rightsregistry.server.RegistryTest;
+import org.rightsregistry.server.TestParties;
+import org.rightsregistry.server.persistence.DeclarationStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/** Declarations and agreements on all works of a party, from the request to the decision. */
+@RegistryTest
+class PartyWorksApiTest {
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Autowired DeclarationStore store;
+
+  String holder;
+  RegistryHttp asHolder;
+  String host;
+
+  @BeforeEach
+  void setUp() {
+    holder = TestParties.newParty(port, "creator");
+    asHolder = new RegistryHttp(port).as(TestParties.token(port, holder));
+    host = "w" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+  }
+
+  @Test
+  void declare_allWorksOfAnotherParty_isRefusedNamingThePartyField() {
+    String other = TestParties.newParty(port, "creator");
+    long before = store.headSequence();
+
+    Response refused =
+        asHolder.postJson(
+            "/v1/declarations", declaration(holder, null, url("a.jpg") + "," + works(other)));
+
+    assertRefused(refused, "/subjects/1/party", before);
+    assertThat(refused.json().get("detail").asString()).contains(other).contains(holder);
+  }
+
+  @Test
+  void declare_forAHolder_coversOnlyThatHoldersWorks() {
+    long before = store.headSequence();
+
+    Response refused =
+        asHolder.postJson(
+            "/v1/declarations",
+            declaration(holder, TestParties.newParty(port, "rights-holder"), works(holder)));
+
+    assertRefused(refused, "/subjects/0/party", before);
+  }
+
+  @Test
+  void declare_allWorksOfAnUnknownHolder_isRefused() {
+    String unknown = "unknown-" + UUID.randomUUID().toString().substring(0, 8);
+    long before = store.headSequence();
+
+    Response refused =
+        asHolder.postJson("/v1/declarations", declaration(holder, unknown, works(unknown)));
+
+    assertRefused(refused, "/subjects/0/party", before);
+    assertThat(refused.json().get("detail").asString()).contains("No party has the id " + unknown);
+  }
+
+  @Test
+  void declare_allWorksWithoutTheParty_isRefusedByTheSchema() {
+    long before = store.headSequence();
+
+    Response refused =
+        asHolder.postJson(
+            "/v1/declarations", declaration(holder, null, "{\"type\": \"party-works\"}"));
+
+    assertRefused(refused, "/subjects/0/party", before);
+  }
+
+  @Test
+  void batchLine_allWorksOfAnotherParty_namesTheLineAndTheField() {
+    long before = store.headSequence();
+    String good = declaration(holder, null, url("a.jpg"));
+    String bad = declaration(holder, null, works("someone-else"));
+
+    Response refused =
+        asHolder.post(
+            "/v1/declarations/batch",
+            "application/x-ndjson",
+            good.replace("\n", " ") + "\n" + bad.replace("\n", " ") + "\n",
+            "Idempotency-Key",
+            UUID.randomUUID().toString());
+
+    assertRefused(refused, "/subjects/0/party", before);
+    assertThat(refused.json().get("line").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void agreement_coveringAnotherPartysWorks_isRefused() {
+    String licensee = TestParties.newParty(port, "licensee");
+    long before = store.headSequence();
+
+    Response refused =
+        asHolder.postJson(
+            "/v1/agreements",
+            """
+            {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
+             "covers": [{"type": "party-works", "party": "%s"}], "usages": ["ai-training"]}"""
+                .formatted(holder, licensee, licensee));
+
+    assertRefused(refused, "/covers/0/party", before);
+  }
+
+  @Test
+  void declaration_onAllWorks_isStoredAndReadBack() throws Exception {
+    String id = declare(declaration(holder, null, works(holder)));
+
+    JsonNode read = asHolder.get("/v1/declarations/" + id).json();
+    HttpResponse<String> turtle = linked(id, "text/turtle");
+
+    JsonNode subject = read.get("subjects").get(0);
+    assertThat(subject.size()).isEqualTo(2);
+    assertThat(subject.get("type").asString()).isEqualTo("party-works");
+    assertThat(subject.get("party").asString()).isEqualTo(holder);
+    assertThat(read.get("trustLevel").asString()).isEqualTo("self-asserted");
+    assertThat(turtle.statusCode()).isEqualTo(200);
+    assertThat(turtle.body()).contains("worksOf").contains("\"" + holder + "\"");
+  }
+
+  @Test
+  void check_itemTheHolderDeclaredOn_bringsInItsStatementsOnAllWorks() {
+    declare(declaration(holder, null, url("a.jpg"), "{\"search-indexing\": \"allowed\"}", ""));
+    declare(declaration(holder, null, works(holder)));
+
+    JsonNode result =
+        check(
+            "generative-ai-training",
+            "{\"url\": \"https://" + host + "/a.jpg\"}",
+            "{\"url\": \"https://" + host + "/b.jpg\"}");
+
+    JsonNode declared = result.get("decisions").get(0);
+    assertThat(declared.get("verdict").asString()).isEqualTo("DENY");
+    assertThat(declared.get("explanation").asString()).contains("all works of " + holder);
+    JsonNode evidence = declared.get("evidence").get(0);
+    assertThat(evidence.get("matched").get("type").asString()).isEqualTo("party-works");
+    assertThat(evidence.get("matched").get("party").asString()).isEqualTo(holder);
+    assertThat(evidence.get("decisive").asBoolean()).isTrue();
+    assertThat(result.get("decisions").get(1).get("verdict").asString()).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void check_holdersDomainStatement_outranksItsStatementOnAllWorks() {
+    declare(
+        declaration(
+            holder,
+            null,
+            "{\"type\": \"domain\", \"value\": \"" + host + "\"}",
+            "{\"ai-training\": \"allowed\"}",
+            ""));
+    declare(declaration(holder, null, works(holder)));
+
+    JsonNode decision =
+        check("ai-training", "{\"url\": \"https://" + host + "/a.jpg\"}").get("decisions").get(0);
+
+    assertThat(decision.get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(decision.get("evidence")).hasSize(2);
+  }
+
+  @Test
+  void check_licenceOnAllWorksOfTheLicensor_allowsItsWorksToTheLicensee() {
+    String licensee = TestParties.newParty(port, "licensee");
+    declare(declaration(holder, null, url("a.jpg"), "{\"ai-training\": \"reserved\"}", ""));
+    Response agreement =
+        asHolder.postJson(
+            "/v1/agreements",
+            """
+            {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
+             "covers": [{"type": "party-works", "party": "%s"}], "usages": ["ai-training"]}"""
+                .formatted(holder, licensee, holder));
+    assertThat(agreement.status()).as(agreement.body()).isEqualTo(201);
+
+    RegistryHttp asLicensee = new RegistryHttp(port).as(TestParties.token(port, licensee));
+    JsonNode decision =
+        DecisionSchema.assertValid(
+                asLicensee
+                    .postJson(
+                        "/v1/checks",
+                        "{\"usage\": \"ai-training\", \"items\": [{\"url\": \"https://"
+                            + host
+                            + "/a.jpg\"}, {\"url\": \"https://"
+                            + host
+                            + "/b.jpg\"}]}")
+                    .json())
+            .get("decisions");
+
+    assertThat(decision.get(0).get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(decision.get(0).get("rule").asString()).isEqualTo("licensed");
+    assertThat(decision.get(1).get("verdict").asString()).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void snapshot_carriesStatementsOnAllWorks() {
+    String id = declare(declaration(holder, null, works(holder)));
+
+    HttpResponse<byte[]> response = snapshot();
+    Snapshot snapshot = SnapshotFormat.read(new ByteArrayInputStream(response.body()));
+
+    SnapshotDeclaration offline =
+        snapshot.declarations().stream()
+            .filter(declaration -> declaration.id().equals(id))
+            .findFirst()
+            .orElseThrow();
+    assertThat(offline.subjects()).containsExactly(Selector.partyWorks(holder));
+  }
+
+  private void assertRefused(Response refused, String field, long sequenceBefore) {
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().get("field").asString()).isEqualTo(field);
+    assertThat(store.headSequence()).isEqualTo(sequenceBefore);
+  }
+
+  private String declare(String body) {
+    Response created = asHolder.postJson("/v1/declarations", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asString();
+  }
+
+  private JsonNode check(String usage, String... items) {
+    Response response =
+        new RegistryHttp(port)
+            .postJson(
+                "/v1/checks",
+                "{\"usage\": \"%s\", \"items\": [%s]}".formatted(usage, String.join(",", items)));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return DecisionSchema.assertValid(response.json());
+  }
+
+  private String url(String path) {
+    return "{\"type\": \"url\", \"value\": \"https://" + host + "/" + path + "\"}";
+  }
+
+  private static String works(String party) {
+    return "{\"type\": \"party-works\", \"party\": \"" + party + "\"}";
+  }
+
+  private static String declaration(String declarant, String rightsHolder, String subjects) {
+    return declaration(declarant, rightsHolder, subjects, "{\"ai-training\": \"reserved\"}", "");
+  }
+
+  private static String declaration(
+      String declarant, String rightsHolder, String subjects, String usages, String more) {
+    String holderField =
+        rightsHolder == null ? "" : ", \"rightsHolder\": {\"id\": \"" + rightsHolder + "\"}";
+    return """
+        {"declarant": {"id": "%s"}%s, "subjects": [%s], "usages": %s%s}"""
+        .formatted(declarant, holderField, subjects, usages, more);
+  }
+
+  private HttpResponse<String> linked(String id, String accept) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/declarations/" + id))
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<byte[]> snapshot() {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/snapshot"))
+            .timeout(Duration.ofSeconds(120))
+            .GET()
+            .build();
+    try {
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
