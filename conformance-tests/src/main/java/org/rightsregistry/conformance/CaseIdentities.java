@@ -49,6 +49,7 @@ final class CaseIdentities {
       case "sha256" -> mapped.put("value", sha256(subject.get("value").stringValue()));
       case "accession" ->
           mapped.put("institution", party(subject.get("institution").stringValue()));
+      case "party-works" -> mapped.put("party", party(subject.get("party").stringValue()));
       default -> {
         // An unknown subject type is sent as it is; the registry refuses it.
       }

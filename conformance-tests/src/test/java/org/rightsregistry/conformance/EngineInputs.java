@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,12 +32,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns a case into the engine's request, as a host of the engine would: it matches every
  * declaration's and agreement's subjects against the item (the most specific matching subject is
- * the matched selector), and dates each declaration's end from its revocation or its successor.
+ * the matched selector), and dates each declaration's end from its revocation or its successor. The
+ * item is a work of the holder of every declaration recorded by the evaluation time, not ended by
+ * then, that matched it; a declaration or agreement that matched through nothing else matches
+ * through a subject on all works of one of those holders.
  */
 final class EngineInputs {
 
   private final JsonNode state;
   private final Item item;
+  private final Instant at;
   private final Map<String, Party> parties = new HashMap<>();
   private final Map<String, TrustLevel> trust = new HashMap<>();
   private final Map<String, Instant> ended = new HashMap<>();
@@ -44,6 +49,7 @@ final class EngineInputs {
   private EngineInputs(JsonNode json) {
     this.state = json.get("state");
     this.item = DecisionDocuments.itemFromJson(json.get("item"));
+    this.at = instant(json.get("at"));
     for (JsonNode party : state.path("parties")) {
       String id = party.get("id").stringValue();
       parties.put(id, new Party(id, party.path("name").stringValue(null)));
@@ -101,13 +107,34 @@ final class EngineInputs {
     if (state.has("unreachable")) {
       return statements;
     }
+    Set<String> owners = owners();
     for (JsonNode declaration : state.path("declarations")) {
-      Selector matched = bestMatch(declaration.get("subjects"));
+      Selector matched = bestMatch(declaration.get("subjects"), owners);
       if (matched != null) {
         statements.add(statement(declaration, matched));
       }
     }
     return statements;
+  }
+
+  /**
+   * The holders whose declarations, in force at {@code at} but for their windows, name the item.
+   */
+  private Set<String> owners() {
+    Set<String> owners = new HashSet<>();
+    for (JsonNode declaration : state.path("declarations")) {
+      String id = declaration.get("id").stringValue();
+      boolean recorded = !instant(declaration.get("recordedAt")).isAfter(at);
+      boolean notEnded = ended.get(id) == null || at.isBefore(ended.get(id));
+      if (recorded && notEnded && bestMatch(declaration.get("subjects"), Set.of()) != null) {
+        JsonNode holder =
+            declaration.has("rightsHolder")
+                ? declaration.get("rightsHolder")
+                : declaration.get("declarant");
+        owners.add(holder.stringValue());
+      }
+    }
+    return owners;
   }
 
   private Statement statement(JsonNode declaration, Selector matched) {
@@ -138,7 +165,7 @@ final class EngineInputs {
       return agreements;
     }
     for (JsonNode agreement : state.path("agreements")) {
-      Selector matched = bestMatch(agreement.get("covers"));
+      Selector matched = bestMatch(agreement.get("covers"), owners());
       if (matched == null) {
         continue;
       }
@@ -177,14 +204,20 @@ final class EngineInputs {
     return read;
   }
 
-  /** The matching subject of the highest specificity tier, the longest within a tier. */
-  private Selector bestMatch(JsonNode subjects) {
+  /**
+   * The matching subject of the highest specificity tier, the longest within a tier; a subject on
+   * all works of a party matches when the party is one of the item's owners.
+   */
+  private Selector bestMatch(JsonNode subjects, Set<String> owners) {
     Selector best = null;
     for (JsonNode subject : subjects) {
       Selector selector = SubjectMatcher.selector(subject);
-      if (selector != null
-          && SubjectMatcher.matches(selector, item)
-          && (best == null || SubjectMatcher.narrower(selector, best))) {
+      boolean matches =
+          selector != null
+              && (SubjectMatcher.matches(selector, item)
+                  || (selector.type() == SelectorType.PARTY_WORKS
+                      && owners.contains(selector.value())));
+      if (matches && (best == null || SubjectMatcher.narrower(selector, best))) {
         best = selector;
       }
     }

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Matches declaration subjects against an item the way the registry does: URLs by {@link
  * UrlIdentity}, a prefix by the start of the normalised URL, a domain by the host or a subdomain, a
- * hash case-insensitively, an accession number by institution and number.
+ * hash case-insensitively, an accession number by institution and number. All works of a party do
+ * not match an item by themselves: {@link EngineInputs} attributes items to parties.
  */
 final class SubjectMatcher {
 
@@ -22,6 +23,9 @@ final class SubjectMatcher {
     if (type.equals("accession")) {
       return Selector.accession(
           subject.get("institution").stringValue(), subject.get("number").stringValue());
+    }
+    if (type.equals("party-works")) {
+      return Selector.partyWorks(subject.get("party").stringValue());
     }
     for (SelectorType known : SelectorType.values()) {
       if (known.id().equals(type)) {
@@ -42,6 +46,8 @@ final class SubjectMatcher {
         return item.url() != null && onDomain(item.url(), selector.value());
       case SHA256:
         return item.sha256() != null && item.sha256().equalsIgnoreCase(selector.value());
+      case PARTY_WORKS:
+        return false;
       default:
         return item.accession() != null
             && item.accession().institution().equals(selector.institution())
@@ -60,6 +66,8 @@ final class SubjectMatcher {
         return 1;
       case DOMAIN:
         return 0;
+      case PARTY_WORKS:
+        return -1;
       default:
         return 2;
     }
