@@ -13,7 +13,9 @@ import java.util.OptionalLong;
  * the same statements.
  *
  * <p>The caller has already matched the statements to the item (each statement carries the selector
- * that matched). The engine then:
+ * that matched); a statement on all works of a party ({@link SelectorType#PARTY_WORKS}) matches an
+ * item that a statement in force of the same holder matched through another selector (see {@link
+ * Selector}). The engine then:
  *
  * <ol>
  *   <li>ignores every statement that is not valid at the given instant ({@code validFrom}
@@ -24,7 +26,8 @@ import java.util.OptionalLong;
  *   <li>groups the bearing statements by rights holder (the named rights holder, else the
  *       declarant) and keeps each holder's winning statement: the most specific subject (an exact
  *       URL, hash or accession number, then a longer URL prefix, a shorter one, a longer domain, a
- *       shorter one), then the nearer category, then the newer (higher sequence);
+ *       shorter one, then all works of the holder), then the nearer category, then the newer
+ *       (higher sequence);
  *   <li>decides between holders: any reservation gives {@link Verdict#DENY} (rule {@code
  *       reservation}, or {@code reservation-conflict} with {@code conflict} set when another holder
  *       allowed the use or required a licence); otherwise any licence requirement gives {@link
