@@ -141,18 +141,31 @@ public final class SnapshotFormat {
    * @throws UncheckedIOException if writing fails; the target is then unchanged
    */
   public static void save(Snapshot snapshot, Path file) {
+    saveAtomically(file, out -> write(snapshot, out));
+  }
+
+  /** What {@link #saveAtomically} writes to the temporary file. */
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file atomically: to {@code <name>.<random>.partial} beside it, forced to the disk,
+   * renamed over the target, and the directory forced. A reader sees the old file or the new one.
+   */
+  static void saveAtomically(Path file, Content content) {
     Path directory = file.toAbsolutePath().getParent();
     Path temporary = null;
     try {
       temporary = Files.createTempFile(directory, file.getFileName() + ".", ".partial");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-        write(snapshot, out);
+        content.writeTo(out);
       }
       force(temporary);
       move(temporary, file);
       force(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not save the snapshot to " + file + ": " + e, e);
+      throw new UncheckedIOException("Could not save " + file + ": " + e, e);
     } finally {
       deleteQuietly(temporary);
     }
@@ -248,7 +261,7 @@ public final class SnapshotFormat {
     return new InflaterInputStream(frames, new java.util.zip.Inflater(), 1 << 16);
   }
 
-  private static void force(Path path) throws IOException {
+  static void force(Path path) throws IOException {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {
