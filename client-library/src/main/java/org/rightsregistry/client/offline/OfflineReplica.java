@@ -256,12 +256,15 @@ public final class OfflineReplica implements AutoCloseable {
       checker = current;
     }
     OfflineState state = checker.state();
+    boolean downloaded = false;
     while (true) {
       HttpResponse<byte[]> response =
           get("v1/changes?after=" + state.sequence() + "&limit=" + pageSize, "application/json");
-      if (response.statusCode() == 400) {
-        // The registry's history is not the copy's (its head is behind the copy): start again.
+      if (response.statusCode() == 400 && !downloaded) {
+        // The registry's history is not the copy's (its head is behind the copy): start again,
+        // once; a registry that refuses the feed right after its own snapshot is an error.
         download();
+        downloaded = true;
         state = current.state();
         continue;
       }
@@ -270,8 +273,16 @@ public final class OfflineReplica implements AutoCloseable {
           ChangePage.read(
               response.body(), response.headers().firstValue("Content-Digest").orElse(null));
       if (!java.util.Objects.equals(page.requester(), state.requester())) {
+        if (downloaded) {
+          throw new ChangeFeedException(
+              "The change feed was read for requester "
+                  + page.requester()
+                  + " but the registry's snapshot for the same credential for "
+                  + state.requester());
+        }
         // The credential now speaks for another party than the copy's agreements: start again.
         download();
+        downloaded = true;
         state = current.state();
         continue;
       }

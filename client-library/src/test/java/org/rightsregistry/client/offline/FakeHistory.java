@@ -72,6 +72,12 @@ final class FakeHistory implements AutoCloseable {
   volatile UnaryOperator<byte[]> damageSnapshot = UnaryOperator.identity();
   volatile boolean down;
   volatile long snapshotAt = -1;
+  volatile boolean refuseChanges;
+
+  /** Forgets the changes after a sequence: a registry restored from an older backup. */
+  synchronized void forgetAfter(long sequence) {
+    events.subList((int) sequence, events.size()).clear();
+  }
 
   FakeHistory(long seed) {
     this.random = new Random(seed);
@@ -342,7 +348,7 @@ final class FakeHistory implements AutoCloseable {
       query.put(parts[0], parts[1]);
     }
     long after = Long.parseLong(query.get("after"));
-    if (after > head()) {
+    if (after > head() || refuseChanges) {
       respond(exchange, 400, "{\"field\": \"after\"}".getBytes(StandardCharsets.UTF_8), null);
       return;
     }

@@ -249,6 +249,36 @@ class OfflineReplicaTest {
   }
 
   @Test
+  void sync_registryBehindTheCopy_downloadsItsSnapshotAgain() {
+    try (OfflineReplica replica = replica(store, FakeHistory.LAB_TOKEN, 50, 1_000_000)) {
+      history.write(100);
+      replica.sync();
+      history.forgetAfter(history.head() - 60); // restored from an older backup
+      history.write(10); // and moved on: a history that is not the copy's
+
+      assertThat(replica.sync()).isEqualTo(history.head());
+
+      assertThat(history.snapshotRequests.get()).isEqualTo(2);
+      assertSameDecisions(replica, history.snapshotAt(history.head(), FakeHistory.LAB));
+    }
+  }
+
+  @Test
+  void sync_feedRefusedEvenAfterANewSnapshot_failsInsteadOfLooping() {
+    try (OfflineReplica replica = replica(store, null, 50, 1_000_000)) {
+      long good = replica.registrySequence().orElseThrow();
+      history.refuseChanges = true;
+
+      assertThatThrownBy(replica::sync)
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("HTTP 400");
+
+      assertThat(history.snapshotRequests.get()).isEqualTo(2);
+      assertThat(replica.registrySequence()).hasValue(good);
+    }
+  }
+
+  @Test
   void check_pastTheFreshnessBound_failsClosedNamingTheSequence() {
     try (OfflineReplica replica = replica(store, null, 1_000, 1_000_000)) {
       Instant registryTime = history.clock();
