@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rightsregistry.client.Decision;
+import org.rightsregistry.client.RightsChecker;
+import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.offline.OfflineReplica;
+import org.rightsregistry.client.wire.DecisionDocuments;
 import org.rightsregistry.server.RegistryTest;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -76,6 +80,23 @@ class OfflineReplicaConcurrencyTest {
 
       long head = replica.sync();
       compared += scene.assertReplicaDecidesAsTheServer(replica);
+
+      // At rest, the replica equals an online checker asking as the same party, sequence included.
+      RightsChecker online =
+          RightsChecker.builder()
+              .registry(URI.create("http://127.0.0.1:" + port + "/"))
+              .bearerToken(scene.licenseeToken)
+              .build();
+      for (Usage usage : SyncScene.USAGES) {
+        List<Decision> local = replica.checkAll(scene.items(), usage);
+        List<Decision> remote = online.checkAll(scene.items(), usage);
+        for (int i = 0; i < local.size(); i++) {
+          assertThat(remote.get(i).registrySequence()).hasValue(head);
+          assertThat(SnapshotApiTest.comparable(DecisionDocuments.toJson(local.get(i))))
+              .isEqualTo(SnapshotApiTest.comparable(DecisionDocuments.toJson(remote.get(i))));
+          assertThat(local.get(i).registrySequence()).isEqualTo(remote.get(i).registrySequence());
+        }
+      }
 
       assertThat(syncs).as("syncs while the writers wrote").isGreaterThanOrEqualTo(3);
       assertThat(compared).isGreaterThan(0);
