@@ -22,11 +22,13 @@ final class RegistryHttp {
   private final HttpClient httpClient;
   private final URI endpoint;
   private final Duration requestTimeout;
+  private final String bearerToken;
 
-  RegistryHttp(HttpClient httpClient, URI registry, Duration requestTimeout) {
+  RegistryHttp(HttpClient httpClient, URI registry, Duration requestTimeout, String bearerToken) {
     this.httpClient = httpClient;
     this.endpoint = registry.resolve("v1/checks");
     this.requestTimeout = requestTimeout;
+    this.bearerToken = bearerToken;
   }
 
   /**
@@ -50,12 +52,16 @@ final class RegistryHttp {
 
   private HttpRequest request(List<Item> batch, Usage usage) {
     byte[] body = JSON.writeValueAsBytes(CheckDocuments.request(usage, batch));
-    return HttpRequest.newBuilder(endpoint)
-        .timeout(requestTimeout)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json, application/problem+json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(requestTimeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, application/problem+json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
+    return request.build();
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) throws RegistryUnavailableException {

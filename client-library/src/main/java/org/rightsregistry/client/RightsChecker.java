@@ -2,13 +2,16 @@ package org.rightsregistry.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.rightsregistry.client.offline.OfflineReplica;
 
 /**
  * Checks items against a Rights Registry: the entry point of the library.
@@ -28,9 +31,27 @@ import java.util.OptionalLong;
  * no registry sequence. Only a request the registry refuses as malformed throws, as {@link
  * RegistryRequestException}.
  *
- * <p>A checker is immutable and safe to share between threads.
+ * <p><b>Offline mode.</b> Built with {@link Builder#offline(Path, Duration)}, the checker keeps a
+ * local copy of the registry in a file (an {@link OfflineReplica}): it loads the copy from the file
+ * if it is there and sound, else downloads {@code GET /v1/snapshot}; {@link #sync} (or a schedule
+ * set with {@link Builder#syncEvery}) applies {@code GET /v1/changes} pages up to the head; checks
+ * are answered locally, each naming the sequence of the copy it used. Past the freshness bound
+ * every decision is the fail-closed verdict with rule {@code snapshot-stale}. With a {@link
+ * Builder#bearerToken credential}, the licence agreements granted to its party count.
+ *
+ * <pre>{@code
+ * try (RightsChecker checker = RightsChecker.builder()
+ *     .registry(URI.create("https://registry.example/"))
+ *     .offline(Path.of("registry.snapshot"), Duration.ofHours(1))
+ *     .syncEvery(Duration.ofMinutes(5))
+ *     .build()) {
+ *   Decision decision = checker.check(item, Usage.GENERATIVE_AI_TRAINING);
+ * }
+ * }</pre>
+ *
+ * <p>A checker is safe to share between threads; {@link #close} stops a scheduled sync.
  */
-public final class RightsChecker {
+public final class RightsChecker implements AutoCloseable {
 
   /** The most items one request may carry, as the check-request schema says. */
   static final int MAX_ITEMS_PER_REQUEST = 10_000;
@@ -39,12 +60,33 @@ public final class RightsChecker {
   private final RegistryHttp http;
   private final Clock clock;
   private final Verdict onRegistryUnavailable;
+  private final OfflineReplica offline;
 
   private RightsChecker(Builder builder, HttpClient httpClient) {
     this.registry = builder.registry;
-    this.http = new RegistryHttp(httpClient, builder.registry, builder.requestTimeout);
+    this.http =
+        new RegistryHttp(httpClient, builder.registry, builder.requestTimeout, builder.bearerToken);
     this.clock = builder.clock;
     this.onRegistryUnavailable = builder.onRegistryUnavailable;
+    this.offline = builder.offlineStore == null ? null : replica(builder, httpClient);
+    if (offline != null && builder.syncEvery != null) {
+      offline.syncEvery(builder.syncEvery);
+    }
+  }
+
+  private static OfflineReplica replica(Builder builder, HttpClient httpClient) {
+    OfflineReplica.Builder replica =
+        OfflineReplica.builder()
+            .registry(builder.registry)
+            .store(builder.offlineStore)
+            .maxAge(builder.maxAge)
+            .onStale(builder.onRegistryUnavailable)
+            .clock(builder.clock)
+            .httpClient(httpClient);
+    if (builder.bearerToken != null) {
+      replica.bearerToken(builder.bearerToken);
+    }
+    return replica.build();
   }
 
   /**
@@ -84,6 +126,9 @@ public final class RightsChecker {
     Checks.requireValue("items", items);
     Checks.requireValue("usage", usage);
     ItemValidation.validate(items);
+    if (offline != null) {
+      return offline.checkAll(items, usage);
+    }
 
     List<Decision> decisions = new ArrayList<>(items.size());
     for (int from = 0; from < items.size(); from += MAX_ITEMS_PER_REQUEST) {
@@ -91,6 +136,56 @@ public final class RightsChecker {
       decisions.addAll(checkBatch(items.subList(from, to), usage));
     }
     return Collections.unmodifiableList(decisions);
+  }
+
+  /**
+   * Brings the local copy up to the registry's head (offline mode only).
+   *
+   * @return the sequence the copy is at afterwards
+   * @throws IllegalStateException if the checker is not in offline mode
+   * @throws org.rightsregistry.client.offline.ChangeFeedException if a change page is truncated or
+   *     corrupted; nothing of it was applied and the copy keeps its last good state
+   * @throws java.io.UncheckedIOException if the registry cannot be reached; the copy is kept
+   */
+  public long sync() {
+    return requireOffline().sync();
+  }
+
+  /**
+   * Returns the sequence of the local copy (offline mode only).
+   *
+   * @return the sequence decisions now name, or empty while there is no copy
+   * @throws IllegalStateException if the checker is not in offline mode
+   */
+  public OptionalLong registrySequence() {
+    return requireOffline().registrySequence();
+  }
+
+  /**
+   * Returns why the last sync failed (offline mode only).
+   *
+   * @return the failure, or empty if the last sync succeeded
+   * @throws IllegalStateException if the checker is not in offline mode
+   */
+  public Optional<RuntimeException> lastSyncFailure() {
+    return requireOffline().lastSyncFailure();
+  }
+
+  /** Stops the scheduled sync of offline mode, if one runs; checks keep working. */
+  @Override
+  public void close() {
+    if (offline != null) {
+      offline.close();
+    }
+  }
+
+  private OfflineReplica requireOffline() {
+    if (offline == null) {
+      throw new IllegalStateException(
+          "This checker asks the registry online; build it with offline(store, maxAge) to keep a"
+              + " local copy");
+    }
+    return offline;
   }
 
   private List<Decision> checkBatch(List<Item> batch, Usage usage) {
@@ -130,8 +225,52 @@ public final class RightsChecker {
     private Clock clock = Clock.systemUTC();
     private HttpClient httpClient;
     private Verdict onRegistryUnavailable = Verdict.DENY;
+    private String bearerToken;
+    private Path offlineStore;
+    private Duration maxAge;
+    private Duration syncEvery;
 
     private Builder() {}
+
+    /**
+     * Sets the credential ({@code rr_…}) to ask as: the licence agreements granted to its party
+     * then count, online and offline. Default: anonymous.
+     *
+     * @param token the bearer token
+     * @return this builder
+     */
+    public Builder bearerToken(String token) {
+      this.bearerToken = Checks.requireText("bearerToken", token);
+      return this;
+    }
+
+    /**
+     * Answers checks locally from a copy of the registry kept in a file, brought up to date by
+     * {@link RightsChecker#sync} or {@link #syncEvery}. The copy is loaded from the file if it is
+     * there and sound, else downloaded when the checker is built.
+     *
+     * @param store the file of the copy (its journal is kept beside it); its directory must exist
+     * @param maxAge the freshness bound: past it, every decision fails closed with rule {@code
+     *     snapshot-stale} (the verdict of {@link #onRegistryUnavailable})
+     * @return this builder
+     */
+    public Builder offline(Path store, Duration maxAge) {
+      this.offlineStore = Checks.requireValue("store", store);
+      this.maxAge = positive("maxAge", maxAge);
+      return this;
+    }
+
+    /**
+     * Syncs the offline copy on a daemon thread every period, from the moment the checker is built
+     * until it is closed. Requires {@link #offline}.
+     *
+     * @param period a positive duration
+     * @return this builder
+     */
+    public Builder syncEvery(Duration period) {
+      this.syncEvery = positive("syncEvery", period);
+      return this;
+    }
 
     /**
      * Sets the registry's base URI; checks go to {@code {registry}/v1/checks}. Required.
@@ -232,6 +371,9 @@ public final class RightsChecker {
       if (registry == null) {
         throw new IllegalStateException(
             "registry(URI) must be set, e.g. to https://registry.example/");
+      }
+      if (syncEvery != null && offlineStore == null) {
+        throw new IllegalStateException("syncEvery needs offline(store, maxAge)");
       }
       HttpClient client =
           httpClient != null

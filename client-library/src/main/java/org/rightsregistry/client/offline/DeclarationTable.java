@@ -56,7 +56,9 @@ final class DeclarationTable {
         declared.rightsStatement(),
         declared.validFrom(),
         declared.validUntil(),
-        declared.trust());
+        declared.trust(),
+        declared.modalities(),
+        null);
   }
 
   int size() {

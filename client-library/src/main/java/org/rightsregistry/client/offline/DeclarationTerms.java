@@ -2,7 +2,9 @@ package org.rightsregistry.client.offline;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
@@ -18,7 +20,8 @@ record DeclarationTerms(
     String rightsStatement,
     Instant validFrom,
     Instant validUntil,
-    TrustLevel trust) {
+    TrustLevel trust,
+    Set<Modality> modalities) {
 
   static DeclarationTerms of(SnapshotDeclaration declaration) {
     return new DeclarationTerms(
@@ -28,6 +31,7 @@ record DeclarationTerms(
         declaration.rightsStatement(),
         declaration.validFrom(),
         declaration.validUntil(),
-        declaration.trust());
+        declaration.trust(),
+        declaration.modalities());
   }
 }

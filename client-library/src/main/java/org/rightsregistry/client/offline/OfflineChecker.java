@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.rightsregistry.client.Agreement;
 import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.DecisionEngine;
+import org.rightsregistry.client.DecisionRequest;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.RegistryState;
 import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.UrlIdentity;
 import org.rightsregistry.client.Usage;
@@ -44,19 +46,36 @@ public final class OfflineChecker {
   /** Rule: the snapshot is older than its freshness bound, so the fail-closed verdict applies. */
   public static final String RULE_SNAPSHOT_STALE = "snapshot-stale";
 
-  private final OfflineIndex index;
+  private final OfflineState state;
   private final DecisionEngine engine = new DecisionEngine();
   private final Clock clock;
   private final Duration maxAge;
   private final Instant staleAfter;
   private final Verdict onStale;
 
-  private OfflineChecker(Builder builder, OfflineIndex index) {
-    this.index = index;
-    this.clock = builder.clock;
-    this.maxAge = builder.maxAge;
-    this.staleAfter = index.exportedAt().plus(builder.maxAge);
-    this.onStale = builder.onStale;
+  private OfflineChecker(Builder builder, OfflineState state) {
+    this(state, builder.clock, builder.maxAge, builder.onStale);
+  }
+
+  private OfflineChecker(OfflineState state, Clock clock, Duration maxAge, Verdict onStale) {
+    this.state = state;
+    this.clock = clock;
+    this.maxAge = maxAge;
+    this.staleAfter = state.registryTime().plus(maxAge);
+    this.onStale = onStale;
+  }
+
+  /** A checker with the same settings deciding from another state of the same copy. */
+  OfflineChecker with(OfflineState newer) {
+    return new OfflineChecker(newer, clock, maxAge, onStale);
+  }
+
+  static OfflineChecker of(OfflineState state, Clock clock, Duration maxAge, Verdict onStale) {
+    return new OfflineChecker(state, clock, maxAge, onStale);
+  }
+
+  OfflineState state() {
+    return state;
   }
 
   /**
@@ -87,21 +106,20 @@ public final class OfflineChecker {
       return stale(normal, usage, now);
     }
 
-    List<Statement> statements = index.statementsFor(normal);
-    return engine.decide(normal, usage, inRecordingOrder(statements), index.sequence(), now);
-  }
-
-  /**
-   * The engine reports evidence in the order it is given; the registry gives it in the order the
-   * statements were recorded, so the same item gets the same decision online and offline.
-   */
-  private static List<Statement> inRecordingOrder(List<Statement> statements) {
-    if (statements.size() < 2) {
-      return statements;
+    // The state gives statements and agreements in the order the registry records them, as the
+    // engine reports evidence in the order it is given.
+    List<Statement> statements = state.statementsFor(normal);
+    List<Agreement> agreements = state.agreementsFor(normal);
+    if (agreements.isEmpty()) {
+      return engine.decide(normal, usage, statements, state.sequence(), now);
     }
-    List<Statement> ordered = new ArrayList<>(statements);
-    ordered.sort(Comparator.comparingLong(Statement::sequence));
-    return ordered;
+    return engine.decide(
+        DecisionRequest.builder(normal, usage, now)
+            .statements(statements)
+            .agreements(agreements)
+            .requester(state.requester())
+            .registry(RegistryState.live(state.sequence()))
+            .build());
   }
 
   /**
@@ -129,16 +147,26 @@ public final class OfflineChecker {
    * @return the sequence number every decision names
    */
   public long registrySequence() {
-    return index.sequence();
+    return state.sequence();
   }
 
   /**
-   * Returns when the registry was last known to be at the snapshot's sequence.
+   * Returns when the registry was last known to be at the checker's sequence: the snapshot's
+   * export, or the registry's clock at the head of the last change page applied.
    *
    * @return the instant the freshness bound counts from
    */
   public Instant exportedAt() {
-    return index.exportedAt();
+    return state.registryTime();
+  }
+
+  /**
+   * Returns the party whose licence agreements the checker counts, as the snapshot names it.
+   *
+   * @return the requester's party id, or null for a snapshot taken anonymously
+   */
+  public String requester() {
+    return state.requester();
   }
 
   private static Item normalise(Item item) {
@@ -147,15 +175,15 @@ public final class OfflineChecker {
     if (url == item.url() && sha256 == item.sha256()) {
       return item;
     }
-    return new Item(url, sha256, item.accession());
+    return new Item(url, sha256, item.accession(), item.modality());
   }
 
   private Decision stale(Item item, Usage usage, Instant now) {
     String explanation =
         "The local registry snapshot is stale: it shows registry sequence "
-            + index.sequence()
+            + state.sequence()
             + " as of "
-            + index.exportedAt()
+            + state.registryTime()
             + ", older than its freshness bound of "
             + maxAge
             + " at "
@@ -170,7 +198,7 @@ public final class OfflineChecker {
         RULE_SNAPSHOT_STALE,
         explanation,
         false,
-        OptionalLong.of(index.sequence()),
+        OptionalLong.of(state.sequence()),
         Map.of(),
         List.of());
   }
@@ -280,13 +308,39 @@ public final class OfflineChecker {
         throw new IllegalStateException(
             "An offline checker needs a snapshot: call snapshot(...) or snapshotFile(...)");
       }
-      return new OfflineChecker(this, snapshot != null ? OfflineIndex.of(snapshot) : load());
+      return new OfflineChecker(this, snapshot != null ? of(snapshot) : load(snapshotFile));
     }
 
-    private OfflineIndex load() {
+    static OfflineState of(Snapshot snapshot) {
+      return OfflineState.of(
+          OfflineIndex.of(snapshot), snapshot.requester(), snapshot.agreements());
+    }
+
+    /** Reads a snapshot file straight into the index, without holding its declarations. */
+    static OfflineState load(Path file) {
       OfflineIndex.Builder builder = OfflineIndex.builder();
-      SnapshotFormat.Header header = SnapshotFormat.read(snapshotFile, builder);
-      return builder.position(header.sequence(), header.exportedAt()).build();
+      List<SnapshotAgreement> agreements = new ArrayList<>();
+      SnapshotFormat.Header header =
+          SnapshotFormat.read(
+              file,
+              new SnapshotFormat.Sink() {
+                @Override
+                public void declaration(
+                    String id,
+                    long sequence,
+                    Instant recordedAt,
+                    DeclarationTerms terms,
+                    List<org.rightsregistry.client.Selector> subjects) {
+                  builder.declaration(id, sequence, recordedAt, terms, subjects);
+                }
+
+                @Override
+                public void agreement(SnapshotAgreement agreement) {
+                  agreements.add(agreement);
+                }
+              });
+      OfflineIndex index = builder.position(header.sequence(), header.exportedAt()).build();
+      return OfflineState.of(index, header.requester(), agreements);
     }
   }
 }

@@ -3,9 +3,12 @@ package org.rightsregistry.client.offline;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.Statement;
@@ -28,6 +31,8 @@ import org.rightsregistry.client.Usage;
  * @param validFrom when it starts to apply (inclusive), or null
  * @param validUntil when it stops applying (exclusive), or null
  * @param trust the effective trust level the registry gives it
+ * @param modalities the modalities it is restricted to (an images-only reservation does not touch
+ *     text); empty for every modality
  */
 public record SnapshotDeclaration(
     String id,
@@ -40,7 +45,8 @@ public record SnapshotDeclaration(
     String rightsStatement,
     Instant validFrom,
     Instant validUntil,
-    TrustLevel trust) {
+    TrustLevel trust,
+    Set<Modality> modalities) {
 
   /**
    * Creates a declaration; the subjects and usages are copied.
@@ -67,6 +73,54 @@ public record SnapshotDeclaration(
     }
     subjects = List.copyOf(subjects);
     usages = Collections.unmodifiableMap(new EnumMap<>(usages));
+    modalities =
+        require("modalities", modalities, id).isEmpty()
+            ? Set.of()
+            : Collections.unmodifiableSet(EnumSet.copyOf(modalities));
+  }
+
+  /**
+   * Creates a declaration on every modality; the subjects and usages are copied.
+   *
+   * @param id the declaration's id
+   * @param sequence the registry sequence number at which it was recorded
+   * @param recordedAt when it was recorded
+   * @param declarant the party that made it
+   * @param rightsHolder the rights holder the declarant spoke for, or null
+   * @param subjects what it covers; not empty
+   * @param usages per usage category the effect declared; not empty
+   * @param rightsStatement a RightsStatements.org or Creative Commons URI, or null
+   * @param validFrom when it starts to apply (inclusive), or null
+   * @param validUntil when it stops applying (exclusive), or null
+   * @param trust the effective trust level the registry gives it
+   * @throws IllegalArgumentException if a required component is missing, the sequence is negative,
+   *     or the subjects or usages are empty
+   */
+  public SnapshotDeclaration(
+      String id,
+      long sequence,
+      Instant recordedAt,
+      Party declarant,
+      Party rightsHolder,
+      List<Selector> subjects,
+      Map<Usage, Effect> usages,
+      String rightsStatement,
+      Instant validFrom,
+      Instant validUntil,
+      TrustLevel trust) {
+    this(
+        id,
+        sequence,
+        recordedAt,
+        declarant,
+        rightsHolder,
+        subjects,
+        usages,
+        rightsStatement,
+        validFrom,
+        validUntil,
+        trust,
+        Set.of());
   }
 
   /**
@@ -87,7 +141,9 @@ public record SnapshotDeclaration(
         rightsStatement,
         validFrom,
         validUntil,
-        trust);
+        trust,
+        modalities,
+        null);
   }
 
   private static <T> T require(String name, T value, String id) {

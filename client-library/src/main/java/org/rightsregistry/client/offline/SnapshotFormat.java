@@ -33,8 +33,11 @@ import java.util.zip.InflaterInputStream;
  */
 public final class SnapshotFormat {
 
-  /** The format version this class writes and reads. */
-  public static final int VERSION = 1;
+  /** The format version this class writes; it reads this one and {@link #VERSION_1}. */
+  public static final int VERSION = 2;
+
+  /** The first format version: declarations without modalities, no agreements. */
+  public static final int VERSION_1 = 1;
 
   static final byte[] MAGIC = {(byte) 0x89, 'R', 'R', 'S', 'N', 'A', 'P', '\n'};
   static final int HEADER_BYTES = 32;
@@ -54,6 +57,12 @@ public final class SnapshotFormat {
     SnapshotWriter writer = writer(out, snapshot.sequence(), snapshot.exportedAt());
     for (SnapshotDeclaration declaration : snapshot.declarations()) {
       writer.add(declaration);
+    }
+    if (snapshot.requester() != null) {
+      writer.requester(snapshot.requester());
+    }
+    for (SnapshotAgreement agreement : snapshot.agreements()) {
+      writer.add(agreement);
     }
     writer.finish();
   }
@@ -86,10 +95,18 @@ public final class SnapshotFormat {
    */
   public static Snapshot read(InputStream in) {
     List<SnapshotDeclaration> declarations = new ArrayList<>();
+    List<SnapshotAgreement> agreements = new ArrayList<>();
     Header header =
         read(
             in,
-            (id, sequence, recordedAt, terms, subjects) ->
+            new Sink() {
+              @Override
+              public void declaration(
+                  String id,
+                  long sequence,
+                  Instant recordedAt,
+                  DeclarationTerms terms,
+                  List<org.rightsregistry.client.Selector> subjects) {
                 declarations.add(
                     new SnapshotDeclaration(
                         id,
@@ -102,8 +119,17 @@ public final class SnapshotFormat {
                         terms.rightsStatement(),
                         terms.validFrom(),
                         terms.validUntil(),
-                        terms.trust())));
-    return new Snapshot(header.sequence(), header.exportedAt(), declarations);
+                        terms.trust(),
+                        terms.modalities()));
+              }
+
+              @Override
+              public void agreement(SnapshotAgreement agreement) {
+                agreements.add(agreement);
+              }
+            });
+    return new Snapshot(
+        header.sequence(), header.exportedAt(), declarations, header.requester(), agreements);
   }
 
   /**
@@ -115,18 +141,31 @@ public final class SnapshotFormat {
    * @throws UncheckedIOException if writing fails; the target is then unchanged
    */
   public static void save(Snapshot snapshot, Path file) {
+    saveAtomically(file, out -> write(snapshot, out));
+  }
+
+  /** What {@link #saveAtomically} writes to the temporary file. */
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file atomically: to {@code <name>.<random>.partial} beside it, forced to the disk,
+   * renamed over the target, and the directory forced. A reader sees the old file or the new one.
+   */
+  static void saveAtomically(Path file, Content content) {
     Path directory = file.toAbsolutePath().getParent();
     Path temporary = null;
     try {
       temporary = Files.createTempFile(directory, file.getFileName() + ".", ".partial");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-        write(snapshot, out);
+        content.writeTo(out);
       }
       force(temporary);
       move(temporary, file);
       force(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not save the snapshot to " + file + ": " + e, e);
+      throw new UncheckedIOException("Could not save " + file + ": " + e, e);
     } finally {
       deleteQuietly(temporary);
     }
@@ -156,10 +195,14 @@ public final class SnapshotFormat {
         Instant recordedAt,
         DeclarationTerms terms,
         List<org.rightsregistry.client.Selector> subjects);
+
+    /** Receives one licence agreement to the snapshot's requester; by default it is ignored. */
+    default void agreement(SnapshotAgreement agreement) {}
   }
 
-  /** What the header and the end of the body say. */
-  record Header(long sequence, Instant exportedAt, long declarations) {}
+  /** What the header and the body say of the snapshot as a whole. */
+  record Header(
+      long sequence, Instant exportedAt, long declarations, String requester, long agreements) {}
 
   static Header read(Path file, Sink sink) {
     try (InputStream in = Files.newInputStream(file)) {
@@ -218,7 +261,7 @@ public final class SnapshotFormat {
     return new InflaterInputStream(frames, new java.util.zip.Inflater(), 1 << 16);
   }
 
-  private static void force(Path path) throws IOException {
+  static void force(Path path) throws IOException {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

@@ -10,16 +10,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 
-/** Reads one snapshot (format version 1) and checks all of it; see {@link SnapshotFormat}. */
+/** Reads one snapshot (format version 1 or 2) and checks all of it; see {@link SnapshotFormat}. */
 final class SnapshotReader {
 
   static final int MAX_STRING_BYTES = 1 << 16;
@@ -30,6 +33,9 @@ final class SnapshotReader {
   private final DigestInputStream digested;
   private final List<DeclarationTerms> terms = new ArrayList<>();
   private ByteSource body;
+  private int version;
+  private String requester;
+  private long agreements;
 
   SnapshotReader(InputStream in) {
     this.digested = (DigestInputStream) SnapshotFormat.digesting(in, digest);
@@ -46,7 +52,7 @@ final class SnapshotReader {
 
     checkEnd(frames);
     checkDigest(header);
-    return new SnapshotFormat.Header(sequence, exportedAt, count);
+    return new SnapshotFormat.Header(sequence, exportedAt, count, requester, agreements);
   }
 
   private long readHeader(DataInputStream header) throws IOException {
@@ -57,15 +63,18 @@ final class SnapshotReader {
           "This is not a Rights Registry snapshot: it does not start with the snapshot "
               + "magic bytes");
     }
-    int version = header.readUnsignedShort();
+    version = header.readUnsignedShort();
     int flags = header.readUnsignedShort();
-    if (version != SnapshotFormat.VERSION || flags != 0) {
+    boolean known = version == SnapshotFormat.VERSION || version == SnapshotFormat.VERSION_1;
+    if (!known || flags != 0) {
       throw new SnapshotFormatException(
           "The snapshot is of format version "
               + version
               + " with flags "
               + flags
-              + "; this library reads version "
+              + "; this library reads versions "
+              + SnapshotFormat.VERSION_1
+              + " and "
               + SnapshotFormat.VERSION
               + " without flags: update the library or download a new snapshot");
     }
@@ -86,12 +95,31 @@ final class SnapshotReader {
           throw new IllegalArgumentException(
               "the body ends saying " + declared + " declarations, but holds " + count);
         }
+        long declaredAgreements = version == SnapshotFormat.VERSION_1 ? 0 : readVarLong();
+        if (declaredAgreements != agreements) {
+          throw new IllegalArgumentException(
+              "the body ends saying "
+                  + declaredAgreements
+                  + " agreements, but holds "
+                  + agreements);
+        }
         return count;
       } else if (tag == SnapshotWriter.TERMS) {
         terms.add(readTerms());
       } else if (tag == SnapshotWriter.DECLARATION) {
         readDeclaration(sink);
         count++;
+      } else if (tag == SnapshotWriter.REQUESTER && version > 1) {
+        if (requester != null || agreements > 0) {
+          throw new IllegalArgumentException("the requester is named twice or after an agreement");
+        }
+        requester = readString();
+        if (requester.isBlank()) {
+          throw new IllegalArgumentException("the requester is blank");
+        }
+      } else if (tag == SnapshotWriter.AGREEMENT && version > 1) {
+        sink.agreement(readAgreement());
+        agreements++;
       } else {
         throw new IllegalArgumentException("unknown record tag " + tag);
       }
@@ -134,6 +162,18 @@ final class SnapshotReader {
     Instant validFrom = body.readBoolean() ? readInstant() : null;
     Instant validUntil = body.readBoolean() ? readInstant() : null;
     TrustLevel trust = TrustLevel.fromId(readString());
+    Set<Modality> modalities = Set.of();
+    if (version > 1) {
+      long modalityCount = readVarLong();
+      if (modalityCount > Modality.values().length) {
+        throw new IllegalArgumentException("a declaration names " + modalityCount + " modalities");
+      }
+      EnumSet<Modality> named = EnumSet.noneOf(Modality.class);
+      for (int i = 0; i < modalityCount; i++) {
+        named.add(Modality.fromId(readString()));
+      }
+      modalities = Collections.unmodifiableSet(named);
+    }
     return new DeclarationTerms(
         declarant,
         rightsHolder,
@@ -141,7 +181,41 @@ final class SnapshotReader {
         rightsStatement,
         validFrom,
         validUntil,
-        trust);
+        trust,
+        modalities);
+  }
+
+  private SnapshotAgreement readAgreement() throws IOException {
+    String id = readString();
+    long sequence = readVarLong();
+    Instant recordedAt = readInstant();
+    Party licensor = readParty();
+    Party licensee = readParty();
+    if (!licensee.id().equals(requester)) {
+      throw new IllegalArgumentException(
+          "agreement " + id + " is granted to " + licensee.id() + ", not to the requester");
+    }
+    long usageCount = readVarLong();
+    if (usageCount == 0 || usageCount > Usage.values().length) {
+      throw new IllegalArgumentException("agreement " + id + " names " + usageCount + " usages");
+    }
+    EnumSet<Usage> usages = EnumSet.noneOf(Usage.class);
+    for (int i = 0; i < usageCount; i++) {
+      usages.add(Usage.fromId(readString()));
+    }
+    Instant validFrom = body.readBoolean() ? readInstant() : null;
+    Instant validUntil = body.readBoolean() ? readInstant() : null;
+    int coverCount = (int) Math.min(readVarLong(), Integer.MAX_VALUE);
+    if (coverCount == 0 || coverCount > MAX_SUBJECTS) {
+      throw new IllegalArgumentException(
+          "agreement " + id + " covers " + coverCount + " subjects, outside 1 to " + MAX_SUBJECTS);
+    }
+    List<Selector> covers = new ArrayList<>(coverCount);
+    for (int i = 0; i < coverCount; i++) {
+      covers.add(readSelector());
+    }
+    return new SnapshotAgreement(
+        id, sequence, recordedAt, licensor, licensee, covers, usages, validFrom, validUntil);
   }
 
   private Selector readSelector() throws IOException {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.Usage;
@@ -24,6 +25,8 @@ public final class SnapshotWriter {
   static final int END = 0;
   static final int TERMS = 1;
   static final int DECLARATION = 2;
+  static final int AGREEMENT = 3;
+  static final int REQUESTER = 4;
 
   private final OutputStream out;
   private final MessageDigest digest = SnapshotFormat.sha256();
@@ -32,6 +35,8 @@ public final class SnapshotWriter {
   private final DataOutputStream body;
   private final Map<DeclarationTerms, Integer> terms = new HashMap<>();
   private long count;
+  private long agreementCount;
+  private String requester;
   private boolean finished;
 
   SnapshotWriter(OutputStream out, long sequence, Instant exportedAt) throws IOException {
@@ -85,6 +90,79 @@ public final class SnapshotWriter {
   }
 
   /**
+   * Names the party whose licence agreements the snapshot carries. Call it at most once, before any
+   * agreement is added; a snapshot without it is anonymous and carries none.
+   *
+   * @param partyId the requester's party id
+   * @throws IllegalStateException if the writer is finished, a requester is already named or an
+   *     agreement was added
+   * @throws IllegalArgumentException if the id is blank
+   * @throws UncheckedIOException if writing fails
+   */
+  public void requester(String partyId) {
+    if (finished || requester != null || agreementCount > 0) {
+      throw new IllegalStateException(
+          "Name the requester once, before any agreement, on an unfinished writer");
+    }
+    if (partyId == null || partyId.isBlank()) {
+      throw new IllegalArgumentException("requester must be a party id, but was " + partyId);
+    }
+    try {
+      body.writeByte(REQUESTER);
+      writeString(partyId);
+      requester = partyId;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds one licence agreement granted to the requester.
+   *
+   * @param agreement an agreement in force at the snapshot's sequence
+   * @throws IllegalStateException if the writer is finished
+   * @throws IllegalArgumentException if the agreement is not to the requester named by {@link
+   *     #requester}, or a string of it is longer than the format allows
+   * @throws UncheckedIOException if writing fails
+   */
+  public void add(SnapshotAgreement agreement) {
+    if (finished) {
+      throw new IllegalStateException("The snapshot writer is finished; start a new one");
+    }
+    if (!agreement.licensee().id().equals(requester)) {
+      throw new IllegalArgumentException(
+          "Agreement "
+              + agreement.id()
+              + " is granted to "
+              + agreement.licensee().id()
+              + "; a snapshot carries only the agreements of its requester ("
+              + requester
+              + ")");
+    }
+    try {
+      body.writeByte(AGREEMENT);
+      writeString(agreement.id());
+      writeVarLong(agreement.sequence());
+      writeInstant(agreement.recordedAt());
+      writeParty(agreement.licensor());
+      writeParty(agreement.licensee());
+      writeVarLong(agreement.usages().size());
+      for (Usage usage : agreement.usages()) {
+        writeString(usage.id());
+      }
+      writeOptionalInstant(agreement.validFrom());
+      writeOptionalInstant(agreement.validUntil());
+      writeVarLong(agreement.covers().size());
+      for (Selector subject : agreement.covers()) {
+        writeSelector(subject);
+      }
+      agreementCount++;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Ends the body, writes the checksum and flushes; the stream is left open.
    *
    * @throws UncheckedIOException if writing fails
@@ -97,6 +175,7 @@ public final class SnapshotWriter {
     try {
       body.writeByte(END);
       writeVarLong(count);
+      writeVarLong(agreementCount);
       body.close(); // finishes the deflater and closes the frames, not the stream underneath
       out.write(digest.digest());
       out.flush();
@@ -124,6 +203,10 @@ public final class SnapshotWriter {
     writeOptionalInstant(declared.validFrom());
     writeOptionalInstant(declared.validUntil());
     writeString(declared.trust().id());
+    writeVarLong(declared.modalities().size());
+    for (Modality modality : declared.modalities()) {
+      writeString(modality.id());
+    }
     return index;
   }
 

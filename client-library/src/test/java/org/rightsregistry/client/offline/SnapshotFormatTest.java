@@ -86,11 +86,11 @@ class SnapshotFormatTest {
   @Test
   void read_otherFormatVersion_saysToUpdate() {
     byte[] other = bytes(Snapshots.mixed());
-    other[SnapshotFormat.MAGIC.length + 1] = 2;
+    other[SnapshotFormat.MAGIC.length + 1] = 3;
 
     assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(other)))
         .isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("format version 2")
+        .hasMessageContaining("format version 3")
         .hasMessageContaining("update the library");
   }
 

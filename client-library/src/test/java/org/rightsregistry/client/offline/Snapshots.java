@@ -20,6 +20,10 @@ final class Snapshots {
 
   private Snapshots() {}
 
+  static java.time.Clock clockAt(Instant instant) {
+    return java.time.Clock.fixed(instant, java.time.ZoneOffset.UTC);
+  }
+
   static SnapshotDeclaration declaration(
       long sequence, Party declarant, Effect training, Selector... subjects) {
     return new SnapshotDeclaration(

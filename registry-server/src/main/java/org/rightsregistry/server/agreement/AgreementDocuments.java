@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Converts between agreement documents (already valid against {@code
  * declaration.schema.json#/$defs/agreement}) and the domain records.
  */
-final class AgreementDocuments {
+public final class AgreementDocuments {
 
   private AgreementDocuments() {}
 
@@ -54,7 +54,7 @@ final class AgreementDocuments {
   }
 
   /** Writes a stored agreement as the API serves it. */
-  static ObjectNode write(StoredAgreement stored) {
+  public static ObjectNode write(StoredAgreement stored) {
     NewAgreement content = stored.content();
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("id", stored.id().toString());

@@ -130,6 +130,65 @@ public class AgreementStore {
   }
 
   /**
+   * Every agreement to a licensee that is not revoked, in sequence order, with all its covered
+   * subjects; for a snapshot of that licensee's registry.
+   */
+  public List<StoredAgreement> activeTo(String licenseeId) {
+    return agreementsTo(
+        licenseeId,
+        DSL.notExists(
+            DSL.selectOne()
+                .from(AGREEMENT_REVOCATION)
+                .where(AGREEMENT_REVOCATION.AGREEMENT_ID.eq(AGREEMENT.ID))));
+  }
+
+  /**
+   * The agreements to a licensee recorded at sequence numbers from {@code first} to {@code last},
+   * as they were recorded (their revocation, if any, left out); for the change feed of that
+   * licensee.
+   */
+  public Map<UUID, StoredAgreement> recordedTo(String licenseeId, long first, long last) {
+    Map<UUID, StoredAgreement> found = new HashMap<>();
+    for (StoredAgreement agreement :
+        agreementsTo(licenseeId, AGREEMENT.SEQUENCE.between(first, last))) {
+      found.put(agreement.id(), agreement);
+    }
+    return found;
+  }
+
+  private List<StoredAgreement> agreementsTo(String licenseeId, org.jooq.Condition condition) {
+    List<AgreementRecord> rows =
+        dsl.selectFrom(AGREEMENT)
+            .where(AGREEMENT.LICENSEE_ID.eq(licenseeId))
+            .and(condition)
+            .orderBy(AGREEMENT.SEQUENCE)
+            .fetch();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = rows.stream().map(AgreementRecord::getId).toList();
+    Map<UUID, List<Selector>> covers = new HashMap<>();
+    dsl.selectFrom(AGREEMENT_SUBJECT)
+        .where(AGREEMENT_SUBJECT.AGREEMENT_ID.eq(DSL.any(ids.toArray(UUID[]::new))))
+        .orderBy(AGREEMENT_SUBJECT.AGREEMENT_ID, AGREEMENT_SUBJECT.POSITION)
+        .forEach(
+            subject ->
+                covers
+                    .computeIfAbsent(subject.getAgreementId(), id -> new ArrayList<>())
+                    .add(
+                        new Selector(
+                            SelectorType.fromId(subject.getSelectorType()),
+                            subject.getSelectorValue(),
+                            subject.getInstitution())));
+    Map<UUID, Set<Usage>> usages = usagesOf(ids);
+    List<StoredAgreement> agreements = new ArrayList<>(rows.size());
+    for (AgreementRecord row : rows) {
+      agreements.add(stored(row, covers.get(row.getId()), usages.get(row.getId()), null));
+    }
+    return agreements;
+  }
+
+  /**
    * The agreements to a licensee with a subject filed under one of the lookup keys, as the history
    * stood at an instant: recorded at or before it and not revoked by then, each with the subject
    * found and the time a revocation recorded after that instant ended it, if one has.

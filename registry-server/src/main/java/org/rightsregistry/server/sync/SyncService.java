@@ -4,11 +4,15 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.LongFunction;
 import org.rightsregistry.client.offline.SnapshotFormat;
 import org.rightsregistry.client.offline.SnapshotWriter;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
+import org.rightsregistry.server.agreement.StoredAgreement;
+import org.rightsregistry.server.persistence.AgreementStore;
 import org.rightsregistry.server.persistence.ChangeStore;
 import org.rightsregistry.server.persistence.DeclarationStore;
 import org.slf4j.Logger;
@@ -31,24 +35,29 @@ public class SyncService {
 
   private final DeclarationStore declarations;
   private final ChangeStore changes;
+  private final AgreementStore agreements;
   private final Clock clock;
 
-  SyncService(DeclarationStore declarations, ChangeStore changes, Clock clock) {
+  SyncService(
+      DeclarationStore declarations, ChangeStore changes, AgreementStore agreements, Clock clock) {
     this.declarations = declarations;
     this.changes = changes;
+    this.agreements = agreements;
     this.clock = clock;
   }
 
   /**
    * Streams a snapshot of every active declaration in the client library's snapshot format. The
    * target is asked for a stream once the head is known; when it gives none (the caller already has
-   * that sequence), nothing more is read.
+   * that sequence), nothing more is read. A snapshot for an authenticated requester also carries
+   * every licence agreement granted to it that is not revoked; an anonymous one carries none.
    *
+   * @param requester the authenticated party asking, or null
    * @param target the stream to write to for a head sequence number, or null to write nothing
    * @return the head sequence number the snapshot shows
    */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public long exportSnapshot(LongFunction<OutputStream> target) {
+  public long exportSnapshot(String requester, LongFunction<OutputStream> target) {
     // Read before the transaction's first query, so the registry was at the head by then or later:
     // a client's freshness bound counts from here, and it may only err towards too early.
     Instant exportedAt = clock.instant();
@@ -61,26 +70,31 @@ public class SyncService {
     SnapshotWriter writer = SnapshotFormat.writer(out, head, exportedAt);
     long[] written = {0};
     changes.forEachActive(
-        declaration ->
-            OfflineForm.of(declaration)
-                .ifPresent(
-                    offline -> {
-                      writer.add(offline);
-                      written[0]++;
-                    }));
+        declaration -> {
+          writer.add(OfflineForm.of(declaration));
+          written[0]++;
+        });
+    if (requester != null) {
+      writer.requester(requester);
+      agreements.activeTo(requester).forEach(agreement -> writer.add(OfflineForm.of(agreement)));
+    }
     writer.finish();
     log.debug("Exported a snapshot of {} declarations at sequence {}", written[0], head);
     return head;
   }
 
   /**
-   * The changes after a sequence number, in sequence order, with the head they were read at.
+   * The changes after a sequence number, in sequence order, with the head they were read at and the
+   * registry's clock before the read. For an authenticated requester, each licence granted to it
+   * comes with the agreement as recorded.
    *
    * @throws InvalidRequestException if {@code after} is beyond the head: the caller's copy is not
    *     of this registry's history
    */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public ChangePage changesAfter(long after, int limit) {
+  public ChangePage changesAfter(long after, int limit, String requester) {
+    // As for a snapshot: read before the first query, so a freshness bound may only err early.
+    Instant registryTime = clock.instant();
     long head = declarations.headSequence();
     if (after > head) {
       throw new InvalidRequestException(
@@ -94,7 +108,12 @@ public class SyncService {
     }
 
     List<Change> page = changes.changes(after, head, limit);
-    return new ChangePage(after, head, page);
+    Map<UUID, StoredAgreement> granted =
+        requester == null || page.isEmpty()
+            ? Map.of()
+            : agreements.recordedTo(
+                requester, page.get(0).sequence(), page.get(page.size() - 1).sequence());
+    return new ChangePage(after, head, page, registryTime, requester, granted);
   }
 
   /**
@@ -103,8 +122,17 @@ public class SyncService {
    * @param after the sequence number the page follows
    * @param head the registry's head when the page was read
    * @param changes the changes numbered after {@code after}, consecutive, none beyond the head
+   * @param registryTime the registry's clock before the page was read
+   * @param requester the authenticated party the page was read for, or null
+   * @param agreements the agreements granted to the requester among the page's changes, by id
    */
-  public record ChangePage(long after, long head, List<Change> changes) {
+  public record ChangePage(
+      long after,
+      long head,
+      List<Change> changes,
+      Instant registryTime,
+      String requester,
+      Map<UUID, StoredAgreement> agreements) {
 
     /** Whether changes beyond this page exist up to the head. */
     public boolean hasMore() {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -182,10 +180,7 @@ class ChangeFeedApiTest {
     return contents;
   }
 
-  /**
-   * The active declarations after the changes up to a sequence, less those a snapshot leaves out:
-   * restricted to modalities and only permitting (see OfflineForm).
-   */
+  /** The active declarations after the changes up to a sequence. */
   private static Map<String, Long> replay(List<JsonNode> feed, long upTo) {
     Map<String, Long> active = new HashMap<>();
     for (JsonNode change : feed) {
@@ -193,25 +188,13 @@ class ChangeFeedApiTest {
         break;
       }
       switch (change.get("kind").asString()) {
-        case "created" -> {
-          if (exported(change.get("declaration"))) {
+        case "created" ->
             active.put(change.get("declarationId").asString(), change.get("sequence").asLong());
-          }
-        }
         case "revoked", "superseded" -> active.remove(change.get("declarationId").asString());
         default -> {}
       }
     }
     return active;
-  }
-
-  private static boolean exported(JsonNode declaration) {
-    if (!declaration.has("modalities")) {
-      return true;
-    }
-    Set<String> effects = new HashSet<>();
-    declaration.get("usages").forEach(effect -> effects.add(effect.asString()));
-    return !effects.equals(Set.of("allowed"));
   }
 
   private static JsonNode byKind(List<JsonNode> changes, String kind, String id) {

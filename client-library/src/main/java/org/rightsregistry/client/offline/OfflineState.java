@@ -1,0 +1,285 @@
+package org.rightsregistry.client.offline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rightsregistry.client.Accession;
+import org.rightsregistry.client.Agreement;
+import org.rightsregistry.client.Item;
+import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.Statement;
+
+/**
+ * What an offline checker decides from at one registry sequence: an immutable base index (read from
+ * a snapshot) with an overlay of the changes applied since, and the licence agreements granted to
+ * the requester. Applying a page of changes gives a new state; this one is never modified, so a
+ * check running while a sync applies a page sees the old state or the new one, never a mix.
+ *
+ * <p>A declaration revoked or superseded after the snapshot is a tombstone over the base (its id in
+ * {@link #removed}); one created after it is in the overlay, a small index rebuilt from {@link
+ * #added} when a page is applied. The owner compacts (writes a new snapshot at the current sequence
+ * and starts again from it) once {@link #overlaySize} grows large.
+ */
+final class OfflineState {
+
+  private final OfflineIndex base;
+  private final Set<String> removed;
+  private final Map<String, SnapshotDeclaration> added;
+  private final OfflineIndex overlay;
+  private final String requester;
+  private final Map<String, SnapshotAgreement> agreements;
+  private final long sequence;
+  private final Instant registryTime;
+
+  private OfflineState(
+      OfflineIndex base,
+      Set<String> removed,
+      Map<String, SnapshotDeclaration> added,
+      String requester,
+      Map<String, SnapshotAgreement> agreements,
+      long sequence,
+      Instant registryTime) {
+    this.base = base;
+    this.removed = removed;
+    this.added = added;
+    this.overlay =
+        added.isEmpty()
+            ? null
+            : OfflineIndex.of(new Snapshot(sequence, registryTime, List.copyOf(added.values())));
+    this.requester = requester;
+    this.agreements = agreements;
+    this.sequence = sequence;
+    this.registryTime = registryTime;
+  }
+
+  /** The state of a snapshot, with no change applied. */
+  static OfflineState of(OfflineIndex base, String requester, List<SnapshotAgreement> agreements) {
+    Map<String, SnapshotAgreement> byId = new LinkedHashMap<>();
+    agreements.forEach(agreement -> byId.put(agreement.id(), agreement));
+    return new OfflineState(
+        base, Set.of(), Map.of(), requester, byId, base.sequence(), base.exportedAt());
+  }
+
+  long sequence() {
+    return sequence;
+  }
+
+  /** When the registry was last known to be at {@link #sequence}: freshness counts from here. */
+  Instant registryTime() {
+    return registryTime;
+  }
+
+  String requester() {
+    return requester;
+  }
+
+  /** Declarations and tombstones held beside the base: what a compaction would fold in. */
+  int overlaySize() {
+    return removed.size() + added.size();
+  }
+
+  /** Whether a declaration is active in this state. */
+  boolean isActive(String declarationId) {
+    return added.containsKey(declarationId) || !removed.contains(declarationId);
+  }
+
+  Map<String, SnapshotDeclaration> added() {
+    return added;
+  }
+
+  Set<String> removed() {
+    return removed;
+  }
+
+  List<SnapshotAgreement> agreements() {
+    return List.copyOf(agreements.values());
+  }
+
+  /**
+   * The statements of every active declaration covering an item, in the order the registry reports
+   * them: by sequence.
+   *
+   * @param item an item whose URL and SHA-256 are in normal form
+   */
+  List<Statement> statementsFor(Item item) {
+    List<Statement> found = base.statementsFor(item);
+    if (!removed.isEmpty() && !found.isEmpty()) {
+      List<Statement> kept = new ArrayList<>(found.size());
+      for (Statement statement : found) {
+        if (!removed.contains(statement.declarationId())) {
+          kept.add(statement);
+        }
+      }
+      found = kept;
+    }
+    if (overlay != null) {
+      List<Statement> more = overlay.statementsFor(item);
+      if (!more.isEmpty()) {
+        List<Statement> joined = new ArrayList<>(found);
+        joined.addAll(more);
+        found = joined;
+      }
+    }
+    if (found.size() < 2) {
+      return found;
+    }
+    List<Statement> ordered = new ArrayList<>(found);
+    ordered.sort(Comparator.comparingLong(Statement::sequence));
+    return ordered;
+  }
+
+  /**
+   * The agreements to the requester whose covered subjects match an item, one per matching subject,
+   * in the order the registry gives them: by sequence, then in the order of its lookup (exact URL,
+   * URL prefixes shortest first, domains from the host up, SHA-256, accession).
+   *
+   * @param item an item whose URL and SHA-256 are in normal form
+   */
+  List<Agreement> agreementsFor(Item item) {
+    if (agreements.isEmpty()) {
+      return List.of();
+    }
+    List<Agreement> found = new ArrayList<>();
+    List<Integer> ranks = new ArrayList<>();
+    for (SnapshotAgreement agreement : agreements.values()) {
+      for (Selector cover : agreement.covers()) {
+        int rank = rank(cover, item);
+        if (rank >= 0) {
+          found.add(agreement.agreement(cover));
+          ranks.add(rank);
+        }
+      }
+    }
+    if (found.size() < 2) {
+      return found;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.comparingLong((Integer i) -> found.get(i).sequence()).thenComparing(ranks::get));
+    List<Agreement> ordered = new ArrayList<>(found.size());
+    order.forEach(i -> ordered.add(found.get(i)));
+    return ordered;
+  }
+
+  /**
+   * Where the registry's lookup finds a subject for an item, as a rank, or -1 if it does not cover
+   * it: the exact URL, then URL prefixes by length, then domains by how far from the host, then the
+   * hash, then the accession number.
+   */
+  static int rank(Selector subject, Item item) {
+    String url = item.url();
+    switch (subject.type()) {
+      case URL:
+        return subject.value().equals(url) ? 0 : -1;
+      case URL_PREFIX:
+        return url != null && url.startsWith(subject.value()) ? 1 + subject.value().length() : -1;
+      case DOMAIN:
+        {
+          if (url == null) {
+            return -1;
+          }
+          String host = host(url);
+          String domain = subject.value();
+          boolean under =
+              host.equals(domain)
+                  || host.endsWith(domain)
+                      && host.charAt(host.length() - domain.length() - 1) == '.';
+          return under ? (1 << 20) + host.length() - domain.length() : -1;
+        }
+      case SHA256:
+        return subject.value().equals(item.sha256()) ? 1 << 22 : -1;
+      case ACCESSION:
+        {
+          Accession accession = item.accession();
+          boolean same =
+              accession != null
+                  && subject.institution().equals(accession.institution())
+                  && subject.value().equals(accession.number());
+          return same ? (1 << 22) + 1 : -1;
+        }
+      default:
+        return -1;
+    }
+  }
+
+  /** The host of a normalised URL, without a port, as the registry's lookup reads it. */
+  private static String host(String url) {
+    int hostStart = url.indexOf("://") + 3;
+    int pathStart = url.indexOf('/', hostStart);
+    String authority = url.substring(hostStart, pathStart < 0 ? url.length() : pathStart);
+    int colon = authority.lastIndexOf(':');
+    boolean ipv6 = authority.endsWith("]");
+    return colon >= 0 && !ipv6 ? authority.substring(0, colon) : authority;
+  }
+
+  /**
+   * Applies a page of changes that follows this state's sequence.
+   *
+   * @param page a verified page whose {@code after} is this state's sequence
+   * @return the state after the page
+   * @throws ChangeFeedException if the page does not follow this state, or is for another requester
+   */
+  OfflineState apply(ChangePage page) {
+    if (page.after() != sequence) {
+      throw new ChangeFeedException(
+          "The change page follows sequence "
+              + page.after()
+              + " but the local copy is at "
+              + sequence
+              + "; ask for the changes after "
+              + sequence);
+    }
+    if (!java.util.Objects.equals(page.requester(), requester)) {
+      throw new ChangeFeedException(
+          "The change page was read for requester "
+              + page.requester()
+              + " but the local copy holds the agreements of "
+              + requester
+              + "; start again from a snapshot");
+    }
+    Set<String> nowRemoved = new HashSet<>(removed);
+    Map<String, SnapshotDeclaration> nowAdded = new LinkedHashMap<>(added);
+    Map<String, SnapshotAgreement> nowAgreements = new LinkedHashMap<>(agreements);
+    for (ChangePage.Change change : page.changes()) {
+      switch (change.kind()) {
+        case CREATED -> nowAdded.put(change.id(), change.declaration());
+        case REVOKED, SUPERSEDED -> {
+          if (nowAdded.remove(change.id()) == null) {
+            nowRemoved.add(change.id());
+          }
+        }
+        case LICENCE_GRANTED -> {
+          if (change.agreement() != null) {
+            nowAgreements.put(change.id(), change.agreement());
+          }
+        }
+        case LICENCE_REVOKED -> nowAgreements.remove(change.id());
+      }
+    }
+    return new OfflineState(
+        base,
+        Collections.unmodifiableSet(nowRemoved),
+        Collections.unmodifiableMap(nowAdded),
+        requester,
+        nowAgreements,
+        page.last(),
+        page.registryTime());
+  }
+
+  /** The same state, known to be current at a later registry time (a page with no change). */
+  OfflineState seenAt(Instant time) {
+    if (!time.isAfter(registryTime)) {
+      return this;
+    }
+    return new OfflineState(base, removed, added, requester, agreements, sequence, time);
+  }
+}

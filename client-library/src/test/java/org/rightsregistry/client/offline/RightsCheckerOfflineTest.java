@@ -1,0 +1,140 @@
+package org.rightsregistry.client.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rightsregistry.client.Decision;
+import org.rightsregistry.client.Item;
+import org.rightsregistry.client.RightsChecker;
+import org.rightsregistry.client.Usage;
+import org.rightsregistry.client.Verdict;
+
+/** {@link RightsChecker} in offline mode, through its public API only. */
+class RightsCheckerOfflineTest {
+
+  @TempDir Path directory;
+
+  FakeHistory history;
+  URI registry;
+
+  @BeforeEach
+  void serve() throws IOException {
+    history = new FakeHistory(11);
+    history.write(200);
+    registry = history.serve();
+  }
+
+  @AfterEach
+  void stop() {
+    history.close();
+  }
+
+  @Test
+  void offline_checksLocally_syncs_andNamesTheSequence() {
+    Clock clock = Clock.fixed(FakeHistory.START.plusSeconds(60), ZoneOffset.UTC);
+    try (RightsChecker checker =
+        RightsChecker.builder()
+            .registry(registry)
+            .bearerToken(FakeHistory.LAB_TOKEN)
+            .offline(directory.resolve("registry.snapshot"), Duration.ofDays(3650))
+            .clock(clock)
+            .build()) {
+      long built = checker.registrySequence().orElseThrow();
+      history.write(100);
+
+      long synced = checker.sync();
+
+      assertThat(built).isLessThan(synced);
+      assertThat(synced).isEqualTo(history.head());
+      OfflineChecker fresh =
+          OfflineChecker.builder()
+              .snapshot(history.snapshotAt(synced, FakeHistory.LAB))
+              .clock(clock)
+              .maxAge(Duration.ofDays(3650))
+              .build();
+      for (Usage usage : Usage.values()) {
+        List<Decision> decisions = checker.checkAll(items(), usage);
+        assertThat(decisions).isEqualTo(fresh.checkAll(items(), usage));
+        assertThat(decisions).allSatisfy(d -> assertThat(d.registrySequence()).hasValue(synced));
+      }
+      assertThat(history.pageRequests.get()).isPositive();
+    }
+  }
+
+  @Test
+  void offline_pastTheBound_failsClosedWithTheChosenVerdict() {
+    Clock late = Clock.fixed(history.clock().plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    try (RightsChecker checker =
+        RightsChecker.builder()
+            .registry(registry)
+            .offline(directory.resolve("registry.snapshot"), Duration.ofHours(1))
+            .onRegistryUnavailable(Verdict.UNKNOWN)
+            .clock(late)
+            .build()) {
+      Decision decision = checker.check(Item.url("https://a.example/d0/1.jpg"), Usage.AI_TRAINING);
+
+      assertThat(decision.verdict()).isEqualTo(Verdict.UNKNOWN);
+      assertThat(decision.rule()).isEqualTo(OfflineChecker.RULE_SNAPSHOT_STALE);
+      assertThat(decision.registrySequence()).hasValue(history.head());
+    }
+  }
+
+  @Test
+  void offline_syncEvery_runsUntilClosed() throws InterruptedException {
+    RightsChecker checker =
+        RightsChecker.builder()
+            .registry(registry)
+            .offline(directory.resolve("registry.snapshot"), Duration.ofDays(3650))
+            .syncEvery(Duration.ofMillis(20))
+            .build();
+    history.write(20);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (checker.registrySequence().orElse(0) < history.head() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(checker.registrySequence()).hasValue(history.head());
+    checker.close();
+  }
+
+  @Test
+  void online_hasNoLocalCopyToSync() {
+    RightsChecker online = RightsChecker.builder().registry(registry).build();
+
+    assertThatThrownBy(online::sync)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("offline(store, maxAge)");
+    assertThatThrownBy(
+            () ->
+                RightsChecker.builder().registry(registry).syncEvery(Duration.ofMinutes(1)).build())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  private static List<Item> items() {
+    List<Item> items = new ArrayList<>();
+    for (String host : List.of("a.example", "b.example", "img.c.example")) {
+      for (int d = 0; d < 3; d++) {
+        for (int f = 0; f < 7; f++) {
+          items.add(Item.url("https://" + host + "/d" + d + "/" + f + ".jpg"));
+        }
+      }
+    }
+    for (int h = 0; h < 9; h++) {
+      items.add(Item.sha256(String.format("%064x", h)));
+      items.add(Item.accession("tate", "N0" + h));
+    }
+    return items;
+  }
+}
