@@ -251,9 +251,12 @@ record ChangePage(
     for (JsonNode subject : subjects) {
       SelectorType type = SelectorType.fromId(text(subject, "type"));
       selectors.add(
-          type == SelectorType.ACCESSION
-              ? new Selector(type, text(subject, "number"), text(subject, "institution"))
-              : new Selector(type, text(subject, "value"), null));
+          switch (type) {
+            case ACCESSION ->
+                new Selector(type, text(subject, "number"), text(subject, "institution"));
+            case PARTY_WORKS -> Selector.partyWorks(text(subject, "party"));
+            default -> new Selector(type, text(subject, "value"), null);
+          });
     }
     return selectors;
   }

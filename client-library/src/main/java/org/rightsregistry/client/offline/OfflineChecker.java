@@ -109,7 +109,7 @@ public final class OfflineChecker {
     // The state gives statements and agreements in the order the registry records them, as the
     // engine reports evidence in the order it is given.
     List<Statement> statements = state.statementsFor(normal);
-    List<Agreement> agreements = state.agreementsFor(normal);
+    List<Agreement> agreements = state.agreementsFor(normal, statements);
     if (agreements.isEmpty()) {
       return engine.decide(normal, usage, statements, state.sequence(), now);
     }

@@ -126,6 +126,17 @@ final class OfflineIndex {
    * @param item an item whose URL and SHA-256 are already in normal form
    */
   List<Statement> statementsFor(Item item) {
+    List<Statement> found = directStatementsFor(item);
+    return partyWorksRows.isEmpty() ? found : add(found, partyWorksStatements(found));
+  }
+
+  /**
+   * The statements whose subjects other than all works of a party cover an item: what makes the
+   * item a work of their rights holders.
+   *
+   * @param item an item whose URL and SHA-256 are already in normal form
+   */
+  List<Statement> directStatementsFor(Item item) {
     List<Statement> found = List.of();
     if (item.url() != null) {
       found = urlStatements(item.url(), found);
@@ -140,7 +151,12 @@ final class OfflineIndex {
       Selector selector = Selector.accession(accession.institution(), accession.number());
       found = exactStatements(fingerprint, selector, found);
     }
-    return partyWorksRows.isEmpty() ? found : add(found, partyWorksStatements(found));
+    return found;
+  }
+
+  /** Whether any declaration of the index is on all works of a party. */
+  boolean hasPartyWorks() {
+    return !partyWorksRows.isEmpty();
   }
 
   /**
@@ -154,6 +170,16 @@ final class OfflineIndex {
       holders.add(statement.holder().id());
       matched.add(statement.declarationId());
     }
+    return partyWorksStatements(holders, matched);
+  }
+
+  /**
+   * The statements on all works of the given rights holders, but for the given declarations.
+   *
+   * @param holders the party ids whose works the item is
+   * @param matched the ids of declarations already found through a more specific subject
+   */
+  List<Statement> partyWorksStatements(Set<String> holders, Set<String> matched) {
     List<Statement> statements = new ArrayList<>();
     for (String holder : holders) {
       for (int row : partyWorksRows.getOrDefault(holder, NO_ROWS)) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.rightsregistry.client.Accession;
 import org.rightsregistry.client.Agreement;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.SelectorType;
 import org.rightsregistry.client.Statement;
 
 /**
@@ -108,22 +110,22 @@ final class OfflineState {
    * @param item an item whose URL and SHA-256 are in normal form
    */
   List<Statement> statementsFor(Item item) {
-    List<Statement> found = base.statementsFor(item);
-    if (!removed.isEmpty() && !found.isEmpty()) {
-      List<Statement> kept = new ArrayList<>(found.size());
-      for (Statement statement : found) {
-        if (!removed.contains(statement.declarationId())) {
-          kept.add(statement);
-        }
-      }
-      found = kept;
-    }
+    List<Statement> found = withoutRemoved(base.directStatementsFor(item));
     if (overlay != null) {
-      List<Statement> more = overlay.statementsFor(item);
-      if (!more.isEmpty()) {
-        List<Statement> joined = new ArrayList<>(found);
-        joined.addAll(more);
-        found = joined;
+      found = joined(found, overlay.directStatementsFor(item));
+    }
+    if (!found.isEmpty() && (base.hasPartyWorks() || overlay != null && overlay.hasPartyWorks())) {
+      // The item is a work of every holder of a declaration found so far, whichever part of the
+      // state holds it; their declarations on all their works cover it too.
+      Set<String> holders = new LinkedHashSet<>();
+      Set<String> matched = new HashSet<>();
+      for (Statement statement : found) {
+        holders.add(statement.holder().id());
+        matched.add(statement.declarationId());
+      }
+      found = joined(found, withoutRemoved(base.partyWorksStatements(holders, matched)));
+      if (overlay != null) {
+        found = joined(found, overlay.partyWorksStatements(holders, matched));
       }
     }
     if (found.size() < 2) {
@@ -134,22 +136,59 @@ final class OfflineState {
     return ordered;
   }
 
+  private List<Statement> withoutRemoved(List<Statement> found) {
+    if (removed.isEmpty() || found.isEmpty()) {
+      return found;
+    }
+    List<Statement> kept = new ArrayList<>(found.size());
+    for (Statement statement : found) {
+      if (!removed.contains(statement.declarationId())) {
+        kept.add(statement);
+      }
+    }
+    return kept;
+  }
+
+  private static List<Statement> joined(List<Statement> found, List<Statement> more) {
+    if (more.isEmpty()) {
+      return found;
+    }
+    if (found.isEmpty()) {
+      return more;
+    }
+    List<Statement> joined = new ArrayList<>(found.size() + more.size());
+    joined.addAll(found);
+    joined.addAll(more);
+    return joined;
+  }
+
   /**
    * The agreements to the requester whose covered subjects match an item, one per matching subject,
    * in the order the registry gives them: by sequence, then in the order of its lookup (exact URL,
    * URL prefixes shortest first, domains from the host up, SHA-256, accession).
    *
+   * <p>An agreement on all works of its licensor covers the item when the item is the licensor's
+   * work: when one of the item's statements, found through another subject, has the licensor as
+   * rights holder.
+   *
    * @param item an item whose URL and SHA-256 are in normal form
+   * @param statements the item's statements, as {@link #statementsFor} gives them
    */
-  List<Agreement> agreementsFor(Item item) {
+  List<Agreement> agreementsFor(Item item, List<Statement> statements) {
     if (agreements.isEmpty()) {
       return List.of();
+    }
+    Set<String> holders = new HashSet<>();
+    for (Statement statement : statements) {
+      if (statement.matched().type() != SelectorType.PARTY_WORKS) {
+        holders.add(statement.holder().id());
+      }
     }
     List<Agreement> found = new ArrayList<>();
     List<Integer> ranks = new ArrayList<>();
     for (SnapshotAgreement agreement : agreements.values()) {
       for (Selector cover : agreement.covers()) {
-        int rank = rank(cover, item);
+        int rank = rank(cover, item, holders);
         if (rank >= 0) {
           found.add(agreement.agreement(cover));
           ranks.add(rank);
@@ -173,9 +212,9 @@ final class OfflineState {
   /**
    * Where the registry's lookup finds a subject for an item, as a rank, or -1 if it does not cover
    * it: the exact URL, then URL prefixes by length, then domains by how far from the host, then the
-   * hash, then the accession number.
+   * hash, then the accession number, then all works of a party.
    */
-  static int rank(Selector subject, Item item) {
+  static int rank(Selector subject, Item item, Set<String> holders) {
     String url = item.url();
     switch (subject.type()) {
       case URL:
@@ -206,6 +245,8 @@ final class OfflineState {
                   && subject.value().equals(accession.number());
           return same ? (1 << 22) + 1 : -1;
         }
+      case PARTY_WORKS:
+        return holders.contains(subject.value()) ? (1 << 22) + 2 : -1;
       default:
         return -1;
     }

@@ -149,12 +149,19 @@ final class FakeHistory implements AutoCloseable {
       modalities.add(Modality.values()[random.nextInt(Modality.values().length)]);
     }
     Party declarant = HOLDERS.get(random.nextInt(HOLDERS.size()));
+    Party rightsHolder =
+        random.nextInt(3) == 0 ? HOLDERS.get(random.nextInt(HOLDERS.size())) : null;
+    if (random.nextInt(5) == 0) {
+      // A declaration on all works of its own holder: it covers what the holder's other
+      // declarations cover, in the base snapshot or in the changes applied since.
+      subjects.add(Selector.partyWorks((rightsHolder == null ? declarant : rightsHolder).id()));
+    }
     return new SnapshotDeclaration(
         new UUID(0xABCDL, sequence).toString(),
         sequence,
         START.plusSeconds(sequence * 10),
         declarant,
-        random.nextInt(3) == 0 ? HOLDERS.get(random.nextInt(HOLDERS.size())) : null,
+        rightsHolder,
         subjects,
         usages,
         random.nextBoolean() ? "http://rightsstatements.org/vocab/InC/1.0/" : null,
@@ -165,13 +172,14 @@ final class FakeHistory implements AutoCloseable {
   }
 
   private SnapshotAgreement agreement(long sequence, String licensee) {
+    Party licensor = HOLDERS.get(random.nextInt(HOLDERS.size()));
     return new SnapshotAgreement(
         new UUID(0xAAAAL, sequence).toString(),
         sequence,
         START.plusSeconds(sequence * 10),
-        HOLDERS.get(random.nextInt(HOLDERS.size())),
+        licensor,
         new Party(licensee, null),
-        List.of(selector()),
+        List.of(random.nextInt(4) == 0 ? Selector.partyWorks(licensor.id()) : selector()),
         EnumSet.of(Usage.values()[random.nextInt(Usage.values().length)]),
         null,
         null);
@@ -307,6 +315,8 @@ final class FakeHistory implements AutoCloseable {
     if (selector.type() == SelectorType.ACCESSION) {
       node.put("institution", selector.institution());
       node.put("number", selector.value());
+    } else if (selector.type() == SelectorType.PARTY_WORKS) {
+      node.put("party", selector.value());
     } else {
       node.put("value", selector.value());
     }

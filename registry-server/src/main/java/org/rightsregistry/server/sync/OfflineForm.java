@@ -10,8 +10,8 @@ import org.rightsregistry.server.declaration.StoredDeclaration;
 /**
  * A declaration or agreement as a snapshot (format version 2) carries it: everything the decision
  * engine reads of it, modalities included, so the offline checker decides an item of any modality
- * as the server does. Subjects on all works of a party go in as they are (subject type 6, the
- * party id).
+ * as the server does. Subjects on all works of a party go in as they are (subject type 6, the party
+ * id).
  */
 final class OfflineForm {
 
