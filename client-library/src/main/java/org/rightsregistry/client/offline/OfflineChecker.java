@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.DecisionEngine;
+import org.rightsregistry.client.DecisionRequest;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.PolicyProfile;
+import org.rightsregistry.client.RegistryState;
 import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.UrlIdentity;
 import org.rightsregistry.client.Usage;
@@ -35,7 +36,8 @@ import org.rightsregistry.client.Verdict;
  * every decision names. Once the snapshot is older than its freshness bound (counted from the
  * instant the registry was known to be at its sequence), nothing is allowed from it: every decision
  * is the configured fail-closed verdict (DENY unless told otherwise), rule {@value
- * #RULE_SNAPSHOT_STALE}, with the reason "stale" in the explanation.
+ * #RULE_SNAPSHOT_STALE}, with the reason "stale" in the explanation; its categories and evidence
+ * are still what the snapshot says, none of it decisive.
  *
  * <p>A checker is immutable and safe to share between threads.
  */
@@ -48,15 +50,15 @@ public final class OfflineChecker {
   private final DecisionEngine engine = new DecisionEngine();
   private final Clock clock;
   private final Duration maxAge;
-  private final Instant staleAfter;
   private final Verdict onStale;
+  private final PolicyProfile profile;
 
   private OfflineChecker(Builder builder, OfflineIndex index) {
     this.index = index;
     this.clock = builder.clock;
     this.maxAge = builder.maxAge;
-    this.staleAfter = index.exportedAt().plus(builder.maxAge);
     this.onStale = builder.onStale;
+    this.profile = builder.profile;
   }
 
   /**
@@ -83,12 +85,15 @@ public final class OfflineChecker {
     }
     Item normal = normalise(item);
     Instant now = clock.instant();
-    if (now.isAfter(staleAfter)) {
-      return stale(normal, usage, now);
-    }
 
     List<Statement> statements = index.statementsFor(normal);
-    return engine.decide(normal, usage, inRecordingOrder(statements), index.sequence(), now);
+    return engine.decide(
+        DecisionRequest.builder(normal, usage, now)
+            .statements(inRecordingOrder(statements))
+            .registry(RegistryState.snapshot(index.sequence(), index.exportedAt(), maxAge))
+            .profile(profile)
+            .failClosed(onStale)
+            .build());
   }
 
   /**
@@ -150,31 +155,6 @@ public final class OfflineChecker {
     return new Item(url, sha256, item.accession());
   }
 
-  private Decision stale(Item item, Usage usage, Instant now) {
-    String explanation =
-        "The local registry snapshot is stale: it shows registry sequence "
-            + index.sequence()
-            + " as of "
-            + index.exportedAt()
-            + ", older than its freshness bound of "
-            + maxAge
-            + " at "
-            + now
-            + ", so "
-            + onStale
-            + " applies until the snapshot is brought up to date.";
-    return new Decision(
-        item,
-        usage,
-        onStale,
-        RULE_SNAPSHOT_STALE,
-        explanation,
-        false,
-        OptionalLong.of(index.sequence()),
-        Map.of(),
-        List.of());
-  }
-
   /** Builds an {@link OfflineChecker}; every setting but the snapshot has a default. */
   public static final class Builder {
 
@@ -183,6 +163,7 @@ public final class OfflineChecker {
     private Clock clock = Clock.systemUTC();
     private Duration maxAge = Duration.ofHours(24);
     private Verdict onStale = Verdict.DENY;
+    private PolicyProfile profile;
 
     private Builder() {}
 
@@ -264,6 +245,18 @@ public final class OfflineChecker {
                 + verdict);
       }
       this.onStale = verdict;
+      return this;
+    }
+
+    /**
+     * Sets the requester's policy profile: how an item on which nothing in the snapshot bears is
+     * read, and which allowances count. Default: none, so such an item stays UNKNOWN.
+     *
+     * @param profile the profile, or null for none
+     * @return this builder
+     */
+    public Builder profile(PolicyProfile profile) {
+      this.profile = profile;
       return this;
     }
 
