@@ -25,6 +25,7 @@ import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.Signal;
 import org.rightsregistry.client.SignalOutcome;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
@@ -149,6 +150,26 @@ public final class DecisionDocuments {
             ? null
             : id(json, "modality", pointer, Modality::fromId);
     return construct(pointer, () -> new Item(url, sha256, accession, modality));
+  }
+
+  /**
+   * Writes an in-band signal as one element of an item's {@code signals} in a check request.
+   *
+   * @param signal the signal
+   * @return a new JSON object with {@code source}, {@code raw}, {@code location}, {@code meaning},
+   *     {@code usages}, {@code outcome} and {@code readAt}
+   */
+  public static ObjectNode signalToJson(Signal signal) {
+    ObjectNode json = NODES.objectNode();
+    json.put("source", signal.source());
+    json.put("raw", signal.raw());
+    json.put("location", signal.location());
+    json.put("meaning", signal.meaning());
+    ObjectNode usages = json.putObject("usages");
+    signal.usages().forEach((usage, effect) -> usages.put(usage.id(), effect.id()));
+    json.put("outcome", signal.outcome().id());
+    json.put("readAt", signal.readAt().toString());
+    return json;
   }
 
   private static Accession accessionFromJson(JsonNode json, String pointer) {
