@@ -2,7 +2,9 @@ package org.rightsregistry.conformance;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.networknt.schema.Schema;
 import java.net.URI;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -12,21 +14,28 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.rightsregistry.server.RegistryApplication;
+import org.rightsregistry.server.web.JsonDocuments;
+import org.rightsregistry.vocabulary.JsonSchemas;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs every vector against the registry server over HTTP: the server starts in-process on a random
  * loopback port with a throw-away embedded PostgreSQL, and {@link HttpCaseRunner} loads each case
  * through the public API and compares the decision. One dynamic test per case, named by its
- * description, in one container per topic; client-side cases and cases the API cannot express are
- * skipped with their reason. The counts per topic are printed when the run ends.
+ * description, in one container per topic; cases the API cannot express are skipped with their
+ * reason. Every check answer the cases are decided by is validated against the published {@code
+ * decision.schema.json}. The counts per topic are printed when the run ends.
  */
 class HttpConformanceTest {
 
   /** The operator credential this test configures; valid only for its own throw-away server. */
   private static final String OPERATOR_TOKEN =
       "rr_c0f0c0f0c0f0_CONFORMANCEonlyCONFORMANCEonlyCONFORMANCEon";
+
+  private static final Schema DECISION_SCHEMA =
+      JsonDocuments.published(JsonSchemas.id(JsonSchemas.DECISION).toString());
 
   private static final ConformanceReport report = new ConformanceReport();
   private static ConfigurableApplicationContext server;
@@ -50,7 +59,19 @@ class HttpConformanceTest {
                 "--rightsregistry.security.operator-token=" + OPERATOR_TOKEN,
                 "--rightsregistry.security.requests-per-minute=1000000");
     String port = server.getEnvironment().getProperty("local.server.port");
-    runner = new HttpCaseRunner(URI.create("http://127.0.0.1:" + port), OPERATOR_TOKEN, dns);
+    runner =
+        new HttpCaseRunner(
+            URI.create("http://127.0.0.1:" + port),
+            OPERATOR_TOKEN,
+            dns,
+            HttpConformanceTest::schemaViolations);
+  }
+
+  /** Issue 4: every check answer is exactly what the published decision schema describes. */
+  private static List<String> schemaViolations(JsonNode answer) {
+    return DECISION_SCHEMA.validate(answer).stream()
+        .map(error -> "decision.schema.json: " + error.getInstanceLocation() + " " + error)
+        .toList();
   }
 
   @AfterAll

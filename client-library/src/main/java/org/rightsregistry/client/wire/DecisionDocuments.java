@@ -172,6 +172,33 @@ public final class DecisionDocuments {
     return json;
   }
 
+  /**
+   * Reads an in-band signal as {@link #signalToJson(Signal)} writes it; {@code usages} may be
+   * absent (none).
+   *
+   * @param json one element of an item's {@code signals}
+   * @return the signal
+   * @throws MalformedDocumentException if the JSON does not have the shape of a signal
+   */
+  public static Signal signalFromJson(JsonNode json) {
+    object(json, "");
+    Map<Usage, Effect> usages =
+        NodeReader.isAbsent(json.get("usages"))
+            ? Map.of()
+            : effectsFromJson(object(json, "usages", ""), "/usages");
+    return construct(
+        "",
+        () ->
+            new Signal(
+                text(json, "source", ""),
+                text(json, "raw", ""),
+                text(json, "location", ""),
+                text(json, "meaning", ""),
+                usages,
+                id(json, "outcome", "", SignalOutcome::fromId),
+                instant(json, "readAt", "")));
+  }
+
   private static Accession accessionFromJson(JsonNode json, String pointer) {
     return construct(
         pointer,
@@ -316,9 +343,13 @@ public final class DecisionDocuments {
   }
 
   private static Map<Usage, Effect> categoriesFromJson(JsonNode json) {
+    return effectsFromJson(json, "/categories");
+  }
+
+  private static Map<Usage, Effect> effectsFromJson(JsonNode json, String at) {
     Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
     for (Map.Entry<String, JsonNode> entry : json.properties()) {
-      String pointer = "/categories/" + escapePointer(entry.getKey());
+      String pointer = at + "/" + escapePointer(entry.getKey());
       Usage usage = parse(entry.getKey(), pointer, Usage::fromId);
       if (!entry.getValue().isString()) {
         throw new MalformedDocumentException(pointer, "must be a string");
