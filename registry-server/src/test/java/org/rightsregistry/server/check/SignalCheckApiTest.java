@@ -181,6 +181,27 @@ class SignalCheckApiTest {
   }
 
   @Test
+  void check_longestMeaningAndLocation_stillGiveAnExplanationTheSchemaAllows() {
+    String longest =
+        signal("tdmrep", "\"ai-training\": \"reserved\"", "read")
+            .replace("what it says", "m".repeat(2000))
+            .replace("https://x.example/ header", "l".repeat(4096));
+    String unreadable =
+        signal("robots-txt", "", "unreachable")
+            .replace("what it says", "m".repeat(2000))
+            .replace("https://x.example/ header", "l".repeat(4096));
+
+    // decide() validates each answer against decision.schema.json (explanation ≤ 2,000).
+    JsonNode reserved = decide("", item(longest));
+    JsonNode failed = decide("", item(unreadable));
+
+    assertThat(reserved.get("rule").asString()).isEqualTo("signal-reservation");
+    assertThat(failed.get("rule").asString()).isEqualTo("signal-unreadable");
+    assertThat(reserved.get("evidence").get(0).get("meaning").asString()).hasSize(2000);
+    assertThat(reserved.get("evidence").get(0).get("location").asString()).hasSize(4096);
+  }
+
+  @Test
   void check_overTheBounds_isRefusedNamingTheField() {
     String read = signal("robots-txt", "", "read");
     String many = IntStream.range(0, 33).mapToObj(i -> read).collect(Collectors.joining(","));
