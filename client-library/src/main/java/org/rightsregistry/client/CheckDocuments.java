@@ -14,10 +14,32 @@ final class CheckDocuments {
 
   private CheckDocuments() {}
 
-  static ObjectNode request(Usage usage, List<Item> items) {
+  /**
+   * The body of a check request. Signals, and the verdict for an unreadable one, are written only
+   * when some item carries signals, so that a request without them is what it always was.
+   */
+  static ObjectNode request(
+      Usage usage,
+      List<Item> items,
+      List<List<Signal>> signals,
+      PolicyProfile profile,
+      Verdict onUnreadableSignal) {
     ObjectNode request = JsonNodeFactory.instance.objectNode().put("usage", usage.id());
+    if (profile != null) {
+      request.put("profile", profile.id());
+    }
+    if (signals.stream().anyMatch(list -> !list.isEmpty())) {
+      request.put("onUnreadableSignal", onUnreadableSignal.name());
+    }
     ArrayNode array = request.putArray("items");
-    items.forEach(item -> array.add(DecisionDocuments.itemToJson(item)));
+    for (int i = 0; i < items.size(); i++) {
+      ObjectNode item = DecisionDocuments.itemToJson(items.get(i));
+      if (!signals.get(i).isEmpty()) {
+        ArrayNode sent = item.putArray("signals");
+        signals.get(i).forEach(signal -> sent.add(DecisionDocuments.signalToJson(signal)));
+      }
+      array.add(item);
+    }
     return request;
   }
 

@@ -53,7 +53,7 @@ final class Explanations {
   static String snapshotStale(RegistryState registry, Instant at, Verdict verdict) {
     return "The registry snapshot at sequence "
         + registry.sequence()
-        + " was taken at "
+        + " is stale: it was taken at "
         + registry.snapshotAt()
         + ", older at "
         + at

@@ -1,6 +1,7 @@
 package org.rightsregistry.client;
 
 import java.util.List;
+import java.util.Set;
 
 /** Checks items against the check-request schema before they are sent. */
 final class ItemValidation {
@@ -93,5 +94,58 @@ final class ItemValidation {
 
   private static boolean isLowerAlphanumeric(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /** The most signals one item may carry, as the check-request schema says. */
+  static final int MAX_SIGNALS_PER_ITEM = 32;
+
+  private static final int MAX_LOCATION_LENGTH = 4096;
+  private static final int MAX_MEANING_LENGTH = 2000;
+  private static final Set<String> SOURCES =
+      Set.of(
+          Signal.SOURCE_ROBOTS_TXT,
+          Signal.SOURCE_TDMREP,
+          Signal.SOURCE_CONTENT_USAGE,
+          Signal.SOURCE_ROBOTS_TAG,
+          Signal.SOURCE_C2PA,
+          Signal.SOURCE_IPTC);
+
+  /** Checks the signals sent with each item against the check-request schema. */
+  static void validateSignals(List<List<Signal>> signalsPerItem) {
+    for (int i = 0; i < signalsPerItem.size(); i++) {
+      List<Signal> signals = signalsPerItem.get(i);
+      String at = "signals[" + i + "]";
+      Checks.requireValue(at, signals);
+      if (signals.size() > MAX_SIGNALS_PER_ITEM) {
+        throw new IllegalArgumentException(
+            at
+                + " holds "
+                + signals.size()
+                + " signals; an item may carry at most "
+                + MAX_SIGNALS_PER_ITEM);
+      }
+      for (int j = 0; j < signals.size(); j++) {
+        validate(at + "[" + j + "]", signals.get(j));
+      }
+    }
+  }
+
+  private static void validate(String at, Signal signal) {
+    Checks.requireValue(at, signal);
+    if (!SOURCES.contains(signal.source())) {
+      throw new IllegalArgumentException(
+          at
+              + ".source "
+              + Checks.quote(signal.source())
+              + " is not a kind the registry weighs; use one of Signal's SOURCE_* constants");
+    }
+    if (signal.location().length() > MAX_LOCATION_LENGTH) {
+      throw new IllegalArgumentException(
+          at + ".location is too long; it may have at most " + MAX_LOCATION_LENGTH + " characters");
+    }
+    if (signal.meaning().length() > MAX_MEANING_LENGTH) {
+      throw new IllegalArgumentException(
+          at + ".meaning is too long; it may have at most " + MAX_MEANING_LENGTH + " characters");
+    }
   }
 }

@@ -22,13 +22,14 @@ final class RegistryHttp {
   private final HttpClient httpClient;
   private final URI endpoint;
   private final Duration requestTimeout;
-  private final String bearerToken;
+  private final String credential;
 
-  RegistryHttp(HttpClient httpClient, URI registry, Duration requestTimeout, String bearerToken) {
+  /** A credential of null checks anonymously. */
+  RegistryHttp(HttpClient httpClient, URI registry, Duration requestTimeout, String credential) {
     this.httpClient = httpClient;
     this.endpoint = registry.resolve("v1/checks");
     this.requestTimeout = requestTimeout;
-    this.bearerToken = bearerToken;
+    this.credential = credential;
   }
 
   /**
@@ -37,12 +38,12 @@ final class RegistryHttp {
    * @throws RegistryUnavailableException if no usable answer came back
    * @throws RegistryRequestException if the registry refused the request as malformed
    */
-  List<Decision> check(List<Item> batch, Usage usage) throws RegistryUnavailableException {
-    HttpResponse<byte[]> response = send(request(batch, usage));
+  List<Decision> check(JsonNode body, int items, Usage usage) throws RegistryUnavailableException {
+    HttpResponse<byte[]> response = send(request(body));
     int status = response.statusCode();
 
     if (status >= 200 && status < 300) {
-      return CheckDocuments.decisions(read(response.body()), usage, batch.size());
+      return CheckDocuments.decisions(read(response.body()), usage, items);
     }
     if (status >= 400 && status < 500 && status != 408 && status != 429) {
       throw Problems.requestException(status, response.body(), JSON);
@@ -50,16 +51,15 @@ final class RegistryHttp {
     throw new RegistryUnavailableException("it answered HTTP " + status);
   }
 
-  private HttpRequest request(List<Item> batch, Usage usage) {
-    byte[] body = JSON.writeValueAsBytes(CheckDocuments.request(usage, batch));
+  private HttpRequest request(JsonNode body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
             .timeout(requestTimeout)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json, application/problem+json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (bearerToken != null) {
-      request.header("Authorization", "Bearer " + bearerToken);
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+    if (credential != null) {
+      request.header("Authorization", "Bearer " + credential);
     }
     return request.build();
   }

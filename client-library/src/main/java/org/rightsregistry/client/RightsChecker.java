@@ -5,10 +5,10 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.rightsregistry.client.offline.OfflineReplica;
@@ -28,8 +28,13 @@ import org.rightsregistry.client.offline.OfflineReplica;
  * out, answers 5xx, 408 or 429, or answers with something that is not a check response, every item
  * concerned gets the verdict chosen with {@link Builder#onRegistryUnavailable(Verdict)} (DENY
  * unless told otherwise), the rule {@code registry-unreachable}, the reason in the explanation and
- * no registry sequence. Only a request the registry refuses as malformed throws, as {@link
- * RegistryRequestException}.
+ * no registry sequence, and the signals sent with it as evidence, none decisive. Only a request the
+ * registry refuses as malformed throws, as {@link RegistryRequestException}.
+ *
+ * <p>A crawler that read in-band signals for an item (with {@code
+ * org.rightsregistry.client.signals}) sends them with it, {@link #check(Item, List, Usage)}: the
+ * registry weighs them with its own statements through the same {@link DecisionEngine}, and the
+ * decision reports them as evidence.
  *
  * <p><b>Offline mode.</b> Built with {@link Builder#offline(Path, Duration)}, the checker keeps a
  * local copy of the registry in a file (an {@link OfflineReplica}): it loads the copy from the file
@@ -37,7 +42,7 @@ import org.rightsregistry.client.offline.OfflineReplica;
  * set with {@link Builder#syncEvery}) applies {@code GET /v1/changes} pages up to the head; checks
  * are answered locally, each naming the sequence of the copy it used. Past the freshness bound
  * every decision is the fail-closed verdict with rule {@code snapshot-stale}. With a {@link
- * Builder#bearerToken credential}, the licence agreements granted to its party count.
+ * Builder#credential credential}, the licence agreements granted to its party count.
  *
  * <pre>{@code
  * try (RightsChecker checker = RightsChecker.builder()
@@ -61,13 +66,19 @@ public final class RightsChecker implements AutoCloseable {
   private final Clock clock;
   private final Verdict onRegistryUnavailable;
   private final OfflineReplica offline;
+  private final Verdict onUnreadableSignal;
+  private final PolicyProfile profile;
+  private final DecisionEngine engine = new DecisionEngine();
 
   private RightsChecker(Builder builder, HttpClient httpClient) {
     this.registry = builder.registry;
     this.http =
-        new RegistryHttp(httpClient, builder.registry, builder.requestTimeout, builder.bearerToken);
+        new RegistryHttp(httpClient, builder.registry, builder.requestTimeout, builder.credential);
     this.clock = builder.clock;
     this.onRegistryUnavailable = builder.onRegistryUnavailable;
+    this.onUnreadableSignal =
+        builder.onUnreadableSignal == null ? Verdict.DENY : builder.onUnreadableSignal;
+    this.profile = builder.profile;
     this.offline = builder.offlineStore == null ? null : replica(builder, httpClient);
     if (offline != null && builder.syncEvery != null) {
       offline.syncEvery(builder.syncEvery);
@@ -81,10 +92,11 @@ public final class RightsChecker implements AutoCloseable {
             .store(builder.offlineStore)
             .maxAge(builder.maxAge)
             .onStale(builder.onRegistryUnavailable)
+            .profile(builder.profile)
             .clock(builder.clock)
             .httpClient(httpClient);
-    if (builder.bearerToken != null) {
-      replica.bearerToken(builder.bearerToken);
+    if (builder.credential != null) {
+      replica.bearerToken(builder.credential);
     }
     return replica.build();
   }
@@ -108,8 +120,25 @@ public final class RightsChecker implements AutoCloseable {
    * @throws RegistryRequestException if the registry refused the request as malformed
    */
   public Decision check(Item item, Usage usage) {
+    return check(item, List.of(), usage);
+  }
+
+  /**
+   * Checks one item for one usage, weighing the in-band signals read for it with the registry's
+   * statements.
+   *
+   * @param item the item
+   * @param signals the signals read for the item (at most 32), in the order to report them
+   * @param usage the usage meant
+   * @return the decision, with the signals among its evidence; never an ALLOW that the registry did
+   *     not give
+   * @throws IllegalArgumentException if the item or a signal is null or not valid
+   * @throws RegistryRequestException if the registry refused the request as malformed
+   */
+  public Decision check(Item item, List<Signal> signals, Usage usage) {
     Checks.requireValue("item", item);
-    return checkAll(List.of(item), usage).get(0);
+    Checks.requireValue("signals", signals);
+    return checkAll(List.of(item), List.of(signals), usage).get(0);
   }
 
   /**
@@ -124,16 +153,44 @@ public final class RightsChecker implements AutoCloseable {
    */
   public List<Decision> checkAll(List<Item> items, Usage usage) {
     Checks.requireValue("items", items);
+    return checkAll(items, Collections.nCopies(items.size(), List.of()), usage);
+  }
+
+  /**
+   * Checks items for one usage, each with the in-band signals read for it, in requests of at most
+   * 10,000 items.
+   *
+   * @param items the items; each is validated before anything is sent
+   * @param signals per item, in the same order, the signals read for it (an empty list for none; at
+   *     most 32 an item)
+   * @param usage the usage meant
+   * @return one decision per item, in the order of the items
+   * @throws IllegalArgumentException if an item or signal is null or not valid, or the two lists
+   *     differ in length; the message names the index
+   * @throws RegistryRequestException if the registry refused a request as malformed
+   */
+  public List<Decision> checkAll(List<Item> items, List<List<Signal>> signals, Usage usage) {
+    Checks.requireValue("items", items);
+    Checks.requireValue("signals", signals);
     Checks.requireValue("usage", usage);
+    if (signals.size() != items.size()) {
+      throw new IllegalArgumentException(
+          "signals must hold one list per item, but holds "
+              + signals.size()
+              + " for "
+              + items.size()
+              + " items");
+    }
     ItemValidation.validate(items);
+    ItemValidation.validateSignals(signals);
     if (offline != null) {
-      return offline.checkAll(items, usage);
+      return offline.checkAll(items, signals, usage);
     }
 
     List<Decision> decisions = new ArrayList<>(items.size());
     for (int from = 0; from < items.size(); from += MAX_ITEMS_PER_REQUEST) {
       int to = Math.min(items.size(), from + MAX_ITEMS_PER_REQUEST);
-      decisions.addAll(checkBatch(items.subList(from, to), usage));
+      decisions.addAll(checkBatch(items.subList(from, to), signals.subList(from, to), usage));
     }
     return Collections.unmodifiableList(decisions);
   }
@@ -188,30 +245,44 @@ public final class RightsChecker implements AutoCloseable {
     return offline;
   }
 
-  private List<Decision> checkBatch(List<Item> batch, Usage usage) {
+  private List<Decision> checkBatch(List<Item> batch, List<List<Signal>> signals, Usage usage) {
     try {
-      return http.check(batch, usage);
+      return http.check(
+          CheckDocuments.request(usage, batch, signals, profile, onUnreadableSignal),
+          batch.size(),
+          usage);
     } catch (RegistryUnavailableException e) {
-      return failClosed(batch, usage, e.getMessage());
+      return failClosed(batch, signals, usage, e.getMessage());
     }
   }
 
-  private List<Decision> failClosed(List<Item> batch, Usage usage, String reason) {
+  /** The engine's decision for an unreachable registry, explained with where and when. */
+  private List<Decision> failClosed(
+      List<Item> batch, List<List<Signal>> signals, Usage usage, String reason) {
+    Instant now = clock.instant();
     String explanation =
-        Explanations.registryUnreachable(registry, clock.instant(), reason, onRegistryUnavailable);
+        Explanations.registryUnreachable(registry, now, reason, onRegistryUnavailable);
     List<Decision> decisions = new ArrayList<>(batch.size());
-    for (Item item : batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      Decision decided =
+          engine.decide(
+              DecisionRequest.builder(batch.get(i), usage, now)
+                  .signals(signals.get(i))
+                  .profile(profile)
+                  .registry(RegistryState.unreachable(reason))
+                  .failClosed(onRegistryUnavailable)
+                  .build());
       decisions.add(
           new Decision(
-              item,
+              decided.item(),
               usage,
-              onRegistryUnavailable,
-              Decision.RULE_REGISTRY_UNREACHABLE,
+              decided.verdict(),
+              decided.rule(),
               explanation,
-              false,
-              OptionalLong.empty(),
-              Map.of(),
-              List.of()));
+              decided.conflict(),
+              decided.registrySequence(),
+              decided.categories(),
+              decided.evidence()));
     }
     return decisions;
   }
@@ -225,24 +296,14 @@ public final class RightsChecker implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private HttpClient httpClient;
     private Verdict onRegistryUnavailable = Verdict.DENY;
-    private String bearerToken;
     private Path offlineStore;
     private Duration maxAge;
     private Duration syncEvery;
+    private Verdict onUnreadableSignal;
+    private PolicyProfile profile;
+    private String credential;
 
     private Builder() {}
-
-    /**
-     * Sets the credential ({@code rr_…}) to ask as: the licence agreements granted to its party
-     * then count, online and offline. Default: anonymous.
-     *
-     * @param token the bearer token
-     * @return this builder
-     */
-    public Builder bearerToken(String token) {
-      this.bearerToken = Checks.requireText("bearerToken", token);
-      return this;
-    }
 
     /**
      * Answers checks locally from a copy of the registry kept in a file, brought up to date by
@@ -362,10 +423,66 @@ public final class RightsChecker implements AutoCloseable {
     }
 
     /**
+     * Sets the verdict the registry gives an item one of whose signals could not be read (malformed
+     * or unreachable), unless a reservation decides first. Default DENY. In offline mode one
+     * fail-closed verdict covers a stale copy and an unreadable signal: it is {@link
+     * #onRegistryUnavailable}'s, and this one, if set, must be the same.
+     *
+     * @param verdict {@link Verdict#DENY} or {@link Verdict#UNKNOWN}
+     * @return this builder
+     * @throws IllegalArgumentException for any other verdict, as what could not be checked must
+     *     never be allowed
+     */
+    public Builder onUnreadableSignal(Verdict verdict) {
+      if (verdict != Verdict.DENY && verdict != Verdict.UNKNOWN) {
+        throw new IllegalArgumentException(
+            "onUnreadableSignal must be DENY or UNKNOWN, "
+                + "since what could not be checked is never allowed, but was "
+                + verdict);
+      }
+      this.onUnreadableSignal = verdict;
+      return this;
+    }
+
+    /**
+     * Sets the requester's policy profile, sent with every check: how an item on which nothing
+     * bears is read, and which allowances count. Default: none, so such an item stays UNKNOWN.
+     *
+     * @param profile the profile, or null for none
+     * @return this builder
+     */
+    public Builder profile(PolicyProfile profile) {
+      this.profile = profile;
+      return this;
+    }
+
+    /**
+     * Checks as a registered party, so that its licence agreements count: every request carries
+     * {@code Authorization: Bearer <credential>}. Default: anonymous checks. The credential is
+     * never written anywhere else.
+     *
+     * @param credential a bearer credential issued by the registry, such as {@code
+     *     rr_<id>_<secret>}
+     * @return this builder
+     * @throws IllegalArgumentException if it is blank or holds whitespace or control characters
+     */
+    public Builder credential(String credential) {
+      Checks.requireText("credential", credential);
+      if (!credential.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        throw new IllegalArgumentException(
+            "credential must be printable ASCII without spaces, as the registry issues it");
+      }
+      this.credential = credential;
+      return this;
+    }
+
+    /**
      * Builds the checker.
      *
      * @return the checker
-     * @throws IllegalStateException if no registry was set
+     * @throws IllegalStateException if no registry was set, {@link #syncEvery} was set without
+     *     {@link #offline}, or in offline mode the verdicts for an unreadable signal and an
+     *     unavailable registry differ
      */
     public RightsChecker build() {
       if (registry == null) {
@@ -374,6 +491,17 @@ public final class RightsChecker implements AutoCloseable {
       }
       if (syncEvery != null && offlineStore == null) {
         throw new IllegalStateException("syncEvery needs offline(store, maxAge)");
+      }
+      if (offlineStore != null
+          && onUnreadableSignal != null
+          && onUnreadableSignal != onRegistryUnavailable) {
+        throw new IllegalStateException(
+            "Offline, one fail-closed verdict applies to a stale copy and to an unreadable signal:"
+                + " onUnreadableSignal ("
+                + onUnreadableSignal
+                + ") must equal onRegistryUnavailable ("
+                + onRegistryUnavailable
+                + ")");
       }
       HttpClient client =
           httpClient != null

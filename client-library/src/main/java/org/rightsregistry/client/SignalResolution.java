@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class SignalResolution {
 
+  private static final int MAX_QUOTED = 300;
+
   private SignalResolution() {}
 
   /**
@@ -52,9 +54,9 @@ final class SignalResolution {
           "The "
               + first.source()
               + " signal at "
-              + first.location()
+              + brief(first.location())
               + " could not be read ("
-              + first.meaning()
+              + brief(first.meaning())
               + "), so the item is treated as "
               + onUnreadable
               + " until it can be.";
@@ -157,10 +159,18 @@ final class SignalResolution {
         + " "
         + (category == null ? "this use" : category.id())
         + " for this item ("
-        + signal.meaning()
+        + brief(signal.meaning())
         + ", "
-        + signal.location()
+        + brief(signal.location())
         + ")";
+  }
+
+  /**
+   * A signal's phrase as an explanation quotes it: shortened, so that the sentence stays within the
+   * 2,000 characters the decision schema allows; the evidence keeps it whole.
+   */
+  private static String brief(String text) {
+    return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "…";
   }
 
   private static String others(int count) {

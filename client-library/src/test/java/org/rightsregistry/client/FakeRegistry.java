@@ -29,7 +29,8 @@ final class FakeRegistry implements AutoCloseable {
   record Answer(int status, String contentType, String body) {}
 
   /** What the fake was sent. */
-  record Received(String method, String path, String contentType, JsonNode body) {}
+  record Received(
+      String method, String path, String contentType, String authorization, JsonNode body) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -102,6 +103,7 @@ final class FakeRegistry implements AutoCloseable {
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
             exchange.getRequestHeaders().getFirst("Content-Type"),
+            exchange.getRequestHeaders().getFirst("Authorization"),
             json));
 
     Answer answer = answers.apply(json);

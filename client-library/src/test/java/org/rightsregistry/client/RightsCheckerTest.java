@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -415,6 +416,159 @@ class RightsCheckerTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> RightsChecker.builder().requestTimeout(Duration.ZERO))
         .withMessage("requestTimeout must be a positive duration, but was PT0S");
+  }
+
+  private static final Signal NOAI =
+      new Signal(
+          Signal.SOURCE_ROBOTS_TAG,
+          "X-Robots-Tag: noai",
+          PHOTO + " header X-Robots-Tag",
+          "noai",
+          Map.of(Usage.AI_TRAINING, Effect.RESERVED),
+          SignalOutcome.READ,
+          Instant.parse("2026-12-04T15:00:00Z"));
+
+  private static final Signal ROBOTS_DOWN =
+      new Signal(
+          Signal.SOURCE_ROBOTS_TXT,
+          "",
+          "https://example.org/robots.txt",
+          "robots.txt answered 503",
+          Map.of(),
+          SignalOutcome.UNREACHABLE,
+          Instant.parse("2026-12-04T15:00:00Z"));
+
+  @Test
+  void checkWithSignals_sendsThemWithTheItemAndTheVerdictForAnUnreadableOne() {
+    checker()
+        .onUnreadableSignal(Verdict.UNKNOWN)
+        .profile(PolicyProfile.EU_OPT_OUT)
+        .build()
+        .checkAll(
+            List.of(Item.url(PHOTO), Item.url(PHOTO + "?2")),
+            List.of(List.of(NOAI, ROBOTS_DOWN), List.of()),
+            Usage.AI_TRAINING);
+
+    assertThat(registry.received().get(0).body())
+        .isEqualTo(
+            JSON.readTree(
+                """
+                {"usage": "ai-training", "profile": "eu-opt-out", "onUnreadableSignal": "UNKNOWN",
+                 "items": [
+                   {"url": "https://example.org/gallery/a.jpg", "signals": [
+                     {"source": "robots-tag", "raw": "X-Robots-Tag: noai",
+                      "location": "https://example.org/gallery/a.jpg header X-Robots-Tag",
+                      "meaning": "noai", "usages": {"ai-training": "reserved"}, "outcome": "read",
+                      "readAt": "2026-12-04T15:00:00Z"},
+                     {"source": "robots-txt", "raw": "", "location": "https://example.org/robots.txt",
+                      "meaning": "robots.txt answered 503", "usages": {}, "outcome": "unreachable",
+                      "readAt": "2026-12-04T15:00:00Z"}]},
+                   {"url": "https://example.org/gallery/a.jpg?2"}]}
+                """));
+  }
+
+  @Test
+  void checkWithSignals_readsTheSignalEvidenceBack() {
+    registry.answerAlways(
+        200,
+        "application/json",
+        """
+        {"usage": "ai-training", "registrySequence": 7, "evaluatedAt": "2026-12-04T16:00:00Z",
+         "decisions": [{"item": {"url": "https://example.org/gallery/a.jpg"},
+           "usage": "ai-training", "verdict": "DENY", "rule": "signal-reservation",
+           "explanation": "The item's X-Robots-Tag reserves ai-training.", "conflict": false,
+           "registrySequence": 7, "categories": {"ai-training": "reserved"},
+           "evidence": [{"source": "robots-tag", "outcome": "read", "raw": "X-Robots-Tag: noai",
+             "location": "https://example.org/gallery/a.jpg header X-Robots-Tag",
+             "meaning": "noai", "readAt": "2026-12-04T15:00:00Z", "category": "ai-training",
+             "effect": "reserved", "decisive": true}]}]}
+        """);
+
+    Decision decision = checker().build().check(Item.url(PHOTO), List.of(NOAI), Usage.AI_TRAINING);
+
+    assertThat(decision.rule()).isEqualTo("signal-reservation");
+    assertThat(decision.evidence())
+        .singleElement()
+        .satisfies(
+            evidence -> {
+              assertThat(evidence.isSignal()).isTrue();
+              assertThat(evidence.source()).isEqualTo("robots-tag");
+              assertThat(evidence.outcome()).isEqualTo(SignalOutcome.READ);
+              assertThat(evidence.raw()).isEqualTo("X-Robots-Tag: noai");
+              assertThat(evidence.decisive()).isTrue();
+            });
+  }
+
+  @Test
+  void checkWithSignals_registryUnreachable_failsClosedKeepingTheSignalsAsEvidence()
+      throws IOException {
+    URI closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
+    }
+
+    Decision decision =
+        checker()
+            .registry(closedPort)
+            .build()
+            .check(Item.url(PHOTO), List.of(NOAI, ROBOTS_DOWN), Usage.GENERATIVE_AI_TRAINING);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision.rule()).isEqualTo("registry-unreachable");
+    assertThat(decision.registrySequence()).isEmpty();
+    assertThat(decision.categories()).isEmpty();
+    assertThat(decision.explanation()).contains("(the connection was refused or failed)");
+    assertThat(decision.evidence()).hasSize(2).noneMatch(Evidence::decisive);
+    assertThat(decision.evidence().get(0).category()).isEqualTo(Usage.AI_TRAINING);
+    assertThat(decision.evidence().get(1).outcome()).isEqualTo(SignalOutcome.UNREACHABLE);
+  }
+
+  @Test
+  void check_withACredential_sendsItAsABearerToken() {
+    checker()
+        .credential("rr_0123456789ab_secret")
+        .build()
+        .check(Item.url(PHOTO), Usage.AI_TRAINING);
+    checker().build().check(Item.url(PHOTO), Usage.AI_TRAINING);
+
+    assertThat(registry.received().get(0).authorization())
+        .isEqualTo("Bearer rr_0123456789ab_secret");
+    assertThat(registry.received().get(1).authorization()).isNull();
+  }
+
+  @Test
+  void checkWithSignals_tooManyOrOfAnUnknownKind_throwsBeforeSending() {
+    List<Signal> many = Collections.nCopies(33, NOAI);
+    Signal unknown = new Signal("registry", "x", "y", "z", Map.of(), SignalOutcome.READ, NOW);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> checker().build().check(Item.url(PHOTO), many, Usage.AI_TRAINING))
+        .withMessageContaining("signals[0] holds 33 signals");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> checker().build().check(Item.url(PHOTO), List.of(unknown), Usage.AI_TRAINING))
+        .withMessageContaining("signals[0][0].source 'registry'");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                checker().build().checkAll(List.of(Item.url(PHOTO)), List.of(), Usage.AI_TRAINING))
+        .withMessageContaining("one list per item");
+    assertThat(registry.received()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"ALLOW", "LICENCE_REQUIRED"})
+  void builder_failOpenVerdictForUnreadableSignals_isRefused(Verdict verdict) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> RightsChecker.builder().onUnreadableSignal(verdict))
+        .withMessageContaining("must be DENY or UNKNOWN");
+  }
+
+  @Test
+  void builder_credentialWithSpaces_isRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> RightsChecker.builder().credential("rr_x y"))
+        .withMessageContaining("without spaces");
   }
 
   private static void assertFailedClosed(Decision decision, Verdict verdict) {

@@ -105,4 +105,30 @@ class SignalDecisionTest {
     assertThat(json.get("evidence").get(0).get("outcome").stringValue()).isEqualTo("read");
     assertThat(DecisionDocuments.fromJson(json)).isEqualTo(decision);
   }
+
+  // A signal's long meaning and location once made explanations longer than the decision schema's
+  // 2,000 characters; the explanation quotes them shortened, the evidence keeps them whole.
+  @Test
+  void longMeaningAndLocation_areShortenedInTheExplanationOnly() {
+    String meaning = "m".repeat(2000);
+    String location = "l".repeat(4096);
+    for (SignalOutcome outcome : List.of(SignalOutcome.READ, SignalOutcome.UNREACHABLE)) {
+      Signal signal =
+          new Signal(
+              Signal.SOURCE_TDMREP,
+              "",
+              location,
+              meaning,
+              outcome == SignalOutcome.READ ? Map.of(Usage.AI_TRAINING, Effect.RESERVED) : Map.of(),
+              outcome,
+              AT);
+
+      Decision decision =
+          engine.decide(ITEM, Usage.AI_TRAINING, List.of(), List.of(signal), 3, AT, Verdict.DENY);
+
+      assertThat(decision.explanation()).hasSizeLessThanOrEqualTo(2000).contains("m".repeat(300));
+      assertThat(decision.evidence().get(0).meaning()).isEqualTo(meaning);
+      assertThat(decision.evidence().get(0).location()).isEqualTo(location);
+    }
+  }
 }

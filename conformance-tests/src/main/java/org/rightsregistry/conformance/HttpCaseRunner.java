@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.rightsregistry.client.Item;
 import org.rightsregistry.client.UrlIdentity;
+import org.rightsregistry.client.wire.DecisionDocuments;
 import org.rightsregistry.conformance.RegistryConnection.LoadFailure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,6 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
  * the registry's to grade: the runner gives the declarant the verification and the domains the
  * case's level needs, and a case whose level the registry does not grade as asked is skipped where
  * the level could change the outcome.
+ *
+ * <p>A case's in-band signals go with the item in the check request. What the client library
+ * decides on its own is put to it after the case is loaded ({@link ClientSideCases}): an
+ * unreachable registry through {@code RightsChecker} aimed at a loopback port that refuses
+ * connections, a snapshot through {@code OfflineChecker} built from the registry's {@code GET
+ * /v1/snapshot}.
  */
 public final class HttpCaseRunner {
 
@@ -47,6 +56,7 @@ public final class HttpCaseRunner {
   private final ChallengeAnswerer answerer;
   private final String run;
   private final AtomicInteger cases = new AtomicInteger();
+  private final Function<JsonNode, List<String>> answerCheck;
 
   /**
    * A runner against one registry.
@@ -56,10 +66,28 @@ public final class HttpCaseRunner {
    * @param answerer answers the registry's DNS domain challenges, or null when the runner cannot
    */
   public HttpCaseRunner(URI registry, String operatorToken, ChallengeAnswerer answerer) {
+    this(registry, operatorToken, answerer, answer -> List.of());
+  }
+
+  /**
+   * A runner against one registry that also checks every check response the case is decided by.
+   *
+   * @param registry the registry's root URI
+   * @param operatorToken an operator credential of that registry
+   * @param answerer answers the registry's DNS domain challenges, or null when the runner cannot
+   * @param answerCheck lists what is wrong with a whole {@code POST /v1/checks} response (such as
+   *     its violations of the published schema); each line fails the case
+   */
+  public HttpCaseRunner(
+      URI registry,
+      String operatorToken,
+      ChallengeAnswerer answerer,
+      Function<JsonNode, List<String>> answerCheck) {
     this.registry = new RegistryConnection(registry);
     this.operator = this.registry.as(operatorToken);
     this.answerer = answerer;
     this.run = runId();
+    this.answerCheck = answerCheck;
   }
 
   /**
@@ -70,9 +98,9 @@ public final class HttpCaseRunner {
    *     skipped (with the reason)
    */
   public CaseOutcome run(VectorCase vector) {
-    String clientSide = clientSideReason(vector);
-    if (clientSide != null) {
-      return CaseOutcome.of(vector, CaseOutcome.Status.SKIP, clientSide);
+    String notRunnable = notRunnableReason(vector);
+    if (notRunnable != null) {
+      return CaseOutcome.of(vector, CaseOutcome.Status.SKIP, notRunnable);
     }
     CaseIdentities identities = new CaseIdentities(run + "c" + cases.incrementAndGet());
     try {
@@ -88,24 +116,13 @@ public final class HttpCaseRunner {
     }
   }
 
-  /** Why a case cannot be put to a registry at all, or null when it can. */
-  static String clientSideReason(VectorCase vector) {
-    JsonNode json = vector.json();
-    JsonNode state = json.get("state");
+  /** Why a case cannot be run at all, or null when it can. */
+  static String notRunnableReason(VectorCase vector) {
     if (vector.skipReason() != null) {
       return vector.skipReason();
     }
-    if (!json.path("signals").isEmpty()) {
-      return "client-side: in-band signals are read and weighed by the client library, not by"
-          + " the registry";
-    }
-    if (state.has("unreachable")) {
-      return "client-side: an unreachable registry is decided by the client library";
-    }
-    if (state.has("snapshot")) {
-      return "client-side: a local snapshot and its freshness bound belong to the client library";
-    }
-    return null;
+    JsonNode state = vector.json().get("state");
+    return state.has("snapshot") ? ClientSideCases.snapshotLimits(vector.json()) : null;
   }
 
   private static String runId() {
@@ -122,14 +139,6 @@ public final class HttpCaseRunner {
 
   /** The instant and head a registry answered a check at. */
   private record Probe(Instant evaluatedAt, long registrySequence) {}
-
-  /** The case asks for something the registry's API cannot be brought to hold. */
-  private static final class NotExpressible extends RuntimeException {
-
-    NotExpressible(String message) {
-      super(message);
-    }
-  }
 
   /** The loading and checking of one case. */
   private final class CaseRun {
@@ -174,8 +183,31 @@ public final class HttpCaseRunner {
       after.forEach(this::record);
 
       long head = probe().registrySequence();
-      JsonNode decision = check(evaluatedAt);
-      return Expectations.differences(expected(head), decision);
+      if (state.has("unreachable")) {
+        return Expectations.differences(expected(head), unreachable());
+      }
+      if (state.has("snapshot")) {
+        ClientSideCases.Offline offline =
+            ClientSideCases.offline(json, registry.anonymous().getBytes("/v1/snapshot"), item());
+        return Expectations.differences(expected(offline.sequence()), offline.decision());
+      }
+      JsonNode answer = check(evaluatedAt);
+      List<String> differences = new ArrayList<>(answerCheck.apply(answer));
+      differences.addAll(Expectations.differences(expected(head), answer.get("decisions").get(0)));
+      return differences;
+    }
+
+    private JsonNode unreachable() {
+      String requester = json.path("requester").stringValue(null);
+      return ClientSideCases.unreachable(
+          json,
+          item(),
+          ClientSideCases.signals(json),
+          requester == null ? null : tokens.get(requester));
+    }
+
+    private Item item() {
+      return DecisionDocuments.itemFromJson(ids.item(json.get("item")));
     }
 
     private void registerParties() {
@@ -515,16 +547,22 @@ public final class HttpCaseRunner {
       }
     }
 
+    /** Asks the registry, with the case's signals sent with the item; the whole answer. */
     private JsonNode check(Instant evaluatedAt) {
       ObjectNode body = question();
       if (json.has("profile")) {
         body.put("profile", json.get("profile").stringValue());
       }
+      if (!json.path("signals").isEmpty()) {
+        ((ObjectNode) body.get("items").get(0)).set("signals", json.get("signals").deepCopy());
+        if (json.has("failClosed")) {
+          body.put("onUnreadableSignal", json.get("failClosed").stringValue());
+        }
+      }
       body.put("at", evaluatedAt.toString());
       String requester = json.path("requester").stringValue(null);
       RegistryConnection asker = requester == null ? registry.anonymous() : as(requester);
-      JsonNode answer = asker.post("/v1/checks", body).expectSuccess("checking the item");
-      return answer.get("decisions").get(0);
+      return asker.post("/v1/checks", body).expectSuccess("checking the item");
     }
 
     /** The case's expectation in the registry's terms: its ids and its head sequence. */

@@ -68,6 +68,28 @@ public final class RegistryConnection {
     return send(request.build(), path);
   }
 
+  /** GETs a resource as bytes, such as the snapshot; anything but 200 is a load failure. */
+  byte[] getBytes(String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new LoadFailure("GET " + path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + base.resolve(path) + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while calling " + base.resolve(path), e);
+    }
+  }
+
   private Reply send(HttpRequest request, String path) {
     try {
       for (int attempt = 0; ; attempt++) {

@@ -19,8 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Runs every vector against the registry server over HTTP: the server starts in-process on a random
  * loopback port with a throw-away embedded PostgreSQL, and {@link HttpCaseRunner} loads each case
  * through the public API and compares the decision. One dynamic test per case, named by its
- * description, in one container per topic; client-side cases and cases the API cannot express are
- * skipped with their reason. The counts per topic are printed when the run ends.
+ * description, in one container per topic; cases the API cannot express are skipped with their
+ * reason. Every check answer the cases are decided by is validated against the published {@code
+ * decision.schema.json}. The counts per topic are printed when the run ends.
  */
 class HttpConformanceTest {
 
@@ -50,7 +51,12 @@ class HttpConformanceTest {
                 "--rightsregistry.security.operator-token=" + OPERATOR_TOKEN,
                 "--rightsregistry.security.requests-per-minute=1000000");
     String port = server.getEnvironment().getProperty("local.server.port");
-    runner = new HttpCaseRunner(URI.create("http://127.0.0.1:" + port), OPERATOR_TOKEN, dns);
+    runner =
+        new HttpCaseRunner(
+            URI.create("http://127.0.0.1:" + port),
+            OPERATOR_TOKEN,
+            dns,
+            DecisionSchemaCheck::violations);
   }
 
   @AfterAll

@@ -7,14 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import org.rightsregistry.client.Agreement;
 import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.DecisionEngine;
 import org.rightsregistry.client.DecisionRequest;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.PolicyProfile;
 import org.rightsregistry.client.RegistryState;
+import org.rightsregistry.client.Signal;
 import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.UrlIdentity;
 import org.rightsregistry.client.Usage;
@@ -37,7 +37,8 @@ import org.rightsregistry.client.Verdict;
  * every decision names. Once the snapshot is older than its freshness bound (counted from the
  * instant the registry was known to be at its sequence), nothing is allowed from it: every decision
  * is the configured fail-closed verdict (DENY unless told otherwise), rule {@value
- * #RULE_SNAPSHOT_STALE}, with the reason "stale" in the explanation.
+ * #RULE_SNAPSHOT_STALE}, with the reason "stale" in the explanation; its categories and evidence
+ * are still what the snapshot says, none of it decisive.
  *
  * <p>A checker is immutable and safe to share between threads.
  */
@@ -50,28 +51,30 @@ public final class OfflineChecker {
   private final DecisionEngine engine = new DecisionEngine();
   private final Clock clock;
   private final Duration maxAge;
-  private final Instant staleAfter;
   private final Verdict onStale;
+  private final PolicyProfile profile;
 
   private OfflineChecker(Builder builder, OfflineState state) {
-    this(state, builder.clock, builder.maxAge, builder.onStale);
+    this(state, builder.clock, builder.maxAge, builder.onStale, builder.profile);
   }
 
-  private OfflineChecker(OfflineState state, Clock clock, Duration maxAge, Verdict onStale) {
+  private OfflineChecker(
+      OfflineState state, Clock clock, Duration maxAge, Verdict onStale, PolicyProfile profile) {
     this.state = state;
     this.clock = clock;
     this.maxAge = maxAge;
-    this.staleAfter = state.registryTime().plus(maxAge);
     this.onStale = onStale;
+    this.profile = profile;
   }
 
   /** A checker with the same settings deciding from another state of the same copy. */
   OfflineChecker with(OfflineState newer) {
-    return new OfflineChecker(newer, clock, maxAge, onStale);
+    return new OfflineChecker(newer, clock, maxAge, onStale, profile);
   }
 
-  static OfflineChecker of(OfflineState state, Clock clock, Duration maxAge, Verdict onStale) {
-    return new OfflineChecker(state, clock, maxAge, onStale);
+  static OfflineChecker of(
+      OfflineState state, Clock clock, Duration maxAge, Verdict onStale, PolicyProfile profile) {
+    return new OfflineChecker(state, clock, maxAge, onStale, profile);
   }
 
   OfflineState state() {
@@ -97,29 +100,48 @@ public final class OfflineChecker {
    *     not valid
    */
   public Decision check(Item item, Usage usage) {
-    if (item == null || usage == null) {
-      throw new IllegalArgumentException("item and usage must not be null");
+    return check(item, List.of(), usage);
+  }
+
+  /**
+   * Checks one item for one usage, weighing the in-band signals read for it with the snapshot's
+   * statements, as the registry weighs signals sent with a check.
+   *
+   * @param item the item; its URL and SHA-256 are normalised as the registry does
+   * @param signals the signals read for the item, in the order they should be reported
+   * @param usage the usage meant
+   * @return the decision, naming the snapshot's sequence number
+   * @throws IllegalArgumentException if an argument is null, or the item's URL or SHA-256 is not
+   *     valid
+   */
+  public Decision check(Item item, List<Signal> signals, Usage usage) {
+    if (item == null || usage == null || signals == null) {
+      throw new IllegalArgumentException("item, signals and usage must not be null");
     }
     Item normal = normalise(item);
     Instant now = clock.instant();
-    if (now.isAfter(staleAfter)) {
-      return stale(normal, usage, now);
-    }
 
     // The state gives statements and agreements in the order the registry records them, as the
     // engine reports evidence in the order it is given.
     List<Statement> statements = state.statementsFor(normal);
     List<Agreement> agreements = state.agreementsFor(normal, statements);
-    if (agreements.isEmpty()) {
+    if (agreements.isEmpty() && signals.isEmpty() && profile == null && !isStaleAt(now)) {
       return engine.decide(normal, usage, statements, state.sequence(), now);
     }
     return engine.decide(
         DecisionRequest.builder(normal, usage, now)
             .statements(statements)
             .agreements(agreements)
+            .signals(signals)
             .requester(state.requester())
-            .registry(RegistryState.live(state.sequence()))
+            .registry(RegistryState.snapshot(state.sequence(), state.registryTime(), maxAge))
+            .profile(profile)
+            .failClosed(onStale)
             .build());
+  }
+
+  private boolean isStaleAt(Instant now) {
+    return now.isAfter(state.registryTime().plus(maxAge));
   }
 
   /**
@@ -134,9 +156,34 @@ public final class OfflineChecker {
     if (items == null) {
       throw new IllegalArgumentException("items must not be null");
     }
+    return checkAll(items, Collections.nCopies(items.size(), List.of()), usage);
+  }
+
+  /**
+   * Checks items for one usage, each with the in-band signals read for it.
+   *
+   * @param items the items
+   * @param signals per item, in the same order, the signals read for it (an empty list for none)
+   * @param usage the usage meant
+   * @return one decision per item, in the order of the items
+   * @throws IllegalArgumentException if an item or its signals are null or not valid, the two lists
+   *     differ in length, or the usage is null
+   */
+  public List<Decision> checkAll(List<Item> items, List<List<Signal>> signals, Usage usage) {
+    if (items == null || signals == null) {
+      throw new IllegalArgumentException("items and signals must not be null");
+    }
+    if (signals.size() != items.size()) {
+      throw new IllegalArgumentException(
+          "signals must hold one list per item, but holds "
+              + signals.size()
+              + " for "
+              + items.size()
+              + " items");
+    }
     List<Decision> decisions = new ArrayList<>(items.size());
-    for (Item item : items) {
-      decisions.add(check(item, usage));
+    for (int i = 0; i < items.size(); i++) {
+      decisions.add(check(items.get(i), signals.get(i), usage));
     }
     return Collections.unmodifiableList(decisions);
   }
@@ -178,31 +225,6 @@ public final class OfflineChecker {
     return new Item(url, sha256, item.accession(), item.modality());
   }
 
-  private Decision stale(Item item, Usage usage, Instant now) {
-    String explanation =
-        "The local registry snapshot is stale: it shows registry sequence "
-            + state.sequence()
-            + " as of "
-            + state.registryTime()
-            + ", older than its freshness bound of "
-            + maxAge
-            + " at "
-            + now
-            + ", so "
-            + onStale
-            + " applies until the snapshot is brought up to date.";
-    return new Decision(
-        item,
-        usage,
-        onStale,
-        RULE_SNAPSHOT_STALE,
-        explanation,
-        false,
-        OptionalLong.of(state.sequence()),
-        Map.of(),
-        List.of());
-  }
-
   /** Builds an {@link OfflineChecker}; every setting but the snapshot has a default. */
   public static final class Builder {
 
@@ -211,6 +233,7 @@ public final class OfflineChecker {
     private Clock clock = Clock.systemUTC();
     private Duration maxAge = Duration.ofHours(24);
     private Verdict onStale = Verdict.DENY;
+    private PolicyProfile profile;
 
     private Builder() {}
 
@@ -292,6 +315,18 @@ public final class OfflineChecker {
                 + verdict);
       }
       this.onStale = verdict;
+      return this;
+    }
+
+    /**
+     * Sets the requester's policy profile: how an item on which nothing in the snapshot bears is
+     * read, and which allowances count. Default: none, so such an item stays UNKNOWN.
+     *
+     * @param profile the profile, or null for none
+     * @return this builder
+     */
+    public Builder profile(PolicyProfile profile) {
+      this.profile = profile;
       return this;
     }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.PolicyProfile;
 import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.Signal;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
 
@@ -74,6 +77,7 @@ public final class OfflineReplica implements AutoCloseable {
   private final Clock clock;
   private final Duration maxAge;
   private final Verdict onStale;
+  private final PolicyProfile profile;
   private final int pageSize;
   private final int compactAfter;
   private final Object syncLock = new Object();
@@ -94,6 +98,7 @@ public final class OfflineReplica implements AutoCloseable {
     this.clock = builder.clock;
     this.maxAge = builder.maxAge;
     this.onStale = builder.onStale;
+    this.profile = builder.profile;
     this.pageSize = builder.pageSize;
     this.compactAfter = builder.compactAfter;
   }
@@ -135,9 +140,27 @@ public final class OfflineReplica implements AutoCloseable {
    * @throws IllegalArgumentException if an item is null or not valid, or the usage is null
    */
   public List<Decision> checkAll(List<Item> items, Usage usage) {
+    if (items == null) {
+      throw new IllegalArgumentException("items must not be null");
+    }
+    return checkAll(items, Collections.nCopies(items.size(), List.of()), usage);
+  }
+
+  /**
+   * Checks items for one usage, each with the in-band signals read for it, all against the same
+   * state of the copy. While there is no copy, every item gets the fail-closed verdict.
+   *
+   * @param items the items
+   * @param signals per item, in the same order, the signals read for it (an empty list for none)
+   * @param usage the usage meant
+   * @return one decision per item, in order, all naming the same sequence
+   * @throws IllegalArgumentException if an item or its signals are null or not valid, the lists
+   *     differ in length, or the usage is null
+   */
+  public List<Decision> checkAll(List<Item> items, List<List<Signal>> signals, Usage usage) {
     OfflineChecker checker = current;
     if (checker != null) {
-      return checker.checkAll(items, usage);
+      return checker.checkAll(items, signals, usage);
     }
     if (items == null || usage == null) {
       throw new IllegalArgumentException("items and usage must not be null");
@@ -333,7 +356,7 @@ public final class OfflineReplica implements AutoCloseable {
       journal.start(base);
       entries.subList(0, applied).forEach(journal::append);
     }
-    current = OfflineChecker.of(state, clock, maxAge, onStale);
+    current = OfflineChecker.of(state, clock, maxAge, onStale, profile);
     return true;
   }
 
@@ -357,7 +380,7 @@ public final class OfflineReplica implements AutoCloseable {
           temporary, store, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       SnapshotFormat.force(directory);
       journal.start(state.sequence());
-      current = OfflineChecker.of(state, clock, maxAge, onStale);
+      current = OfflineChecker.of(state, clock, maxAge, onStale, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not download the snapshot from " + registry + ": " + e, e);
@@ -379,7 +402,7 @@ public final class OfflineReplica implements AutoCloseable {
     SnapshotFormat.saveAtomically(store, out -> writeCompacted(state, removed, out));
     journal.start(state.sequence());
     OfflineState reloaded = OfflineChecker.Builder.load(store);
-    current = OfflineChecker.of(reloaded, clock, maxAge, onStale);
+    current = OfflineChecker.of(reloaded, clock, maxAge, onStale, profile);
   }
 
   private void writeCompacted(OfflineState state, Set<String> removed, OutputStream out) {
@@ -499,6 +522,7 @@ public final class OfflineReplica implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration maxAge = Duration.ofHours(24);
     private Verdict onStale = Verdict.DENY;
+    private PolicyProfile profile;
     private int pageSize = 1_000;
     private int compactAfter = 100_000;
 
@@ -616,6 +640,18 @@ public final class OfflineReplica implements AutoCloseable {
                 + verdict);
       }
       this.onStale = verdict;
+      return this;
+    }
+
+    /**
+     * Sets the requester's policy profile: how an item on which nothing in the copy bears is read,
+     * and which allowances count. Default: none, so such an item stays UNKNOWN.
+     *
+     * @param profile the profile, or null for none
+     * @return this builder
+     */
+    public Builder profile(PolicyProfile profile) {
+      this.profile = profile;
       return this;
     }
 

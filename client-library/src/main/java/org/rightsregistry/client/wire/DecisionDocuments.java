@@ -25,6 +25,7 @@ import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.Signal;
 import org.rightsregistry.client.SignalOutcome;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
@@ -149,6 +150,53 @@ public final class DecisionDocuments {
             ? null
             : id(json, "modality", pointer, Modality::fromId);
     return construct(pointer, () -> new Item(url, sha256, accession, modality));
+  }
+
+  /**
+   * Writes an in-band signal as one element of an item's {@code signals} in a check request.
+   *
+   * @param signal the signal
+   * @return a new JSON object with {@code source}, {@code raw}, {@code location}, {@code meaning},
+   *     {@code usages}, {@code outcome} and {@code readAt}
+   */
+  public static ObjectNode signalToJson(Signal signal) {
+    ObjectNode json = NODES.objectNode();
+    json.put("source", signal.source());
+    json.put("raw", signal.raw());
+    json.put("location", signal.location());
+    json.put("meaning", signal.meaning());
+    ObjectNode usages = json.putObject("usages");
+    signal.usages().forEach((usage, effect) -> usages.put(usage.id(), effect.id()));
+    json.put("outcome", signal.outcome().id());
+    json.put("readAt", signal.readAt().toString());
+    return json;
+  }
+
+  /**
+   * Reads an in-band signal as {@link #signalToJson(Signal)} writes it; {@code usages} may be
+   * absent (none).
+   *
+   * @param json one element of an item's {@code signals}
+   * @return the signal
+   * @throws MalformedDocumentException if the JSON does not have the shape of a signal
+   */
+  public static Signal signalFromJson(JsonNode json) {
+    object(json, "");
+    Map<Usage, Effect> usages =
+        NodeReader.isAbsent(json.get("usages"))
+            ? Map.of()
+            : effectsFromJson(object(json, "usages", ""), "/usages");
+    return construct(
+        "",
+        () ->
+            new Signal(
+                text(json, "source", ""),
+                text(json, "raw", ""),
+                text(json, "location", ""),
+                text(json, "meaning", ""),
+                usages,
+                id(json, "outcome", "", SignalOutcome::fromId),
+                instant(json, "readAt", "")));
   }
 
   private static Accession accessionFromJson(JsonNode json, String pointer) {
@@ -301,9 +349,13 @@ public final class DecisionDocuments {
   }
 
   private static Map<Usage, Effect> categoriesFromJson(JsonNode json) {
+    return effectsFromJson(json, "/categories");
+  }
+
+  private static Map<Usage, Effect> effectsFromJson(JsonNode json, String at) {
     Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
     for (Map.Entry<String, JsonNode> entry : json.properties()) {
-      String pointer = "/categories/" + escapePointer(entry.getKey());
+      String pointer = at + "/" + escapePointer(entry.getKey());
       Usage usage = parse(entry.getKey(), pointer, Usage::fromId);
       if (!entry.getValue().isString()) {
         throw new MalformedDocumentException(pointer, "must be a string");

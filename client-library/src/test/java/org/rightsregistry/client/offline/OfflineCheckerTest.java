@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.DecisionEngine;
 import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Evidence;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.PolicyProfile;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
 import org.rightsregistry.client.Statement;
@@ -194,7 +196,50 @@ class OfflineCheckerTest {
     assertThat(decision.rule()).isEqualTo(OfflineChecker.RULE_SNAPSHOT_STALE);
     assertThat(decision.explanation()).contains("stale", "sequence 42", "PT1H");
     assertThat(decision.registrySequence()).hasValue(42);
-    assertThat(decision.evidence()).isEmpty();
+    // SPEC.md, stale snapshot: the categories and evidence as computed, none of it decisive.
+    Decision fresh =
+        OfflineChecker.builder()
+            .snapshot(Snapshots.mixed())
+            .clock(Clock.fixed(Snapshots.EXPORTED, ZoneOffset.UTC))
+            .build()
+            .check(Item.url("http://media.tate.org.uk/x.jpg"), Usage.AI_TRAINING);
+    assertThat(decision.categories()).isEqualTo(fresh.categories()).isNotEmpty();
+    assertThat(decision.evidence()).hasSameSizeAs(fresh.evidence()).isNotEmpty();
+    assertThat(decision.evidence()).noneMatch(Evidence::decisive);
+  }
+
+  @Test
+  void check_withAProfile_appliesItWhereNothingBears() {
+    Clock now = Clock.fixed(Snapshots.EXPORTED, ZoneOffset.UTC);
+    OfflineChecker checker =
+        OfflineChecker.builder()
+            .snapshot(Snapshots.mixed())
+            .clock(now)
+            .profile(PolicyProfile.CONSENT_ONLY)
+            .build();
+
+    Decision decision =
+        checker.check(Item.url("https://nothing-declared.example/a.jpg"), Usage.AI_TRAINING);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision.rule()).isEqualTo(Decision.RULE_POLICY_DEFAULT);
+  }
+
+  @Test
+  void check_staleWithAProfile_failsClosedWithoutTheProfile() {
+    Clock late = Clock.fixed(Snapshots.EXPORTED.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+    OfflineChecker checker =
+        OfflineChecker.builder()
+            .snapshot(Snapshots.mixed())
+            .clock(late)
+            .profile(PolicyProfile.EU_OPT_OUT)
+            .build();
+
+    Decision decision =
+        checker.check(Item.url("https://nothing-declared.example/a.jpg"), Usage.AI_TRAINING);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision.rule()).isEqualTo(OfflineChecker.RULE_SNAPSHOT_STALE);
   }
 
   @Test

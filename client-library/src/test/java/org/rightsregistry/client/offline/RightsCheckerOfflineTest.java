@@ -11,13 +11,17 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rightsregistry.client.Decision;
+import org.rightsregistry.client.Effect;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.RightsChecker;
+import org.rightsregistry.client.Signal;
+import org.rightsregistry.client.SignalOutcome;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
 
@@ -47,7 +51,7 @@ class RightsCheckerOfflineTest {
     try (RightsChecker checker =
         RightsChecker.builder()
             .registry(registry)
-            .bearerToken(FakeHistory.LAB_TOKEN)
+            .credential(FakeHistory.LAB_TOKEN)
             .offline(directory.resolve("registry.snapshot"), Duration.ofDays(3650))
             .clock(clock)
             .build()) {
@@ -71,6 +75,55 @@ class RightsCheckerOfflineTest {
       }
       assertThat(history.pageRequests.get()).isPositive();
     }
+  }
+
+  @Test
+  void offline_withSignals_weighsThemLocally_andNamesTheSequence() {
+    Clock clock = Clock.fixed(FakeHistory.START.plusSeconds(60), ZoneOffset.UTC);
+    Signal noai =
+        new Signal(
+            Signal.SOURCE_ROBOTS_TAG,
+            "X-Robots-Tag: noai",
+            "header X-Robots-Tag",
+            "noai",
+            Map.of(Usage.AI_TRAINING, Effect.RESERVED),
+            SignalOutcome.READ,
+            FakeHistory.START);
+    try (RightsChecker checker =
+        RightsChecker.builder()
+            .registry(registry)
+            .offline(directory.resolve("registry.snapshot"), Duration.ofDays(3650))
+            .clock(clock)
+            .build()) {
+      long sequence = checker.registrySequence().orElseThrow();
+      for (Item item : items()) {
+        Decision without = checker.check(item, Usage.GENERATIVE_AI_TRAINING);
+        Decision with = checker.check(item, List.of(noai), Usage.GENERATIVE_AI_TRAINING);
+
+        assertThat(with.verdict()).isEqualTo(Verdict.DENY);
+        assertThat(with.rule())
+            .isEqualTo(without.verdict() == Verdict.DENY ? without.rule() : "signal-reservation");
+        assertThat(with.registrySequence()).hasValue(sequence);
+        assertThat(with.evidence()).hasSize(without.evidence().size() + 1);
+        assertThat(with.evidence().get(with.evidence().size() - 1).raw())
+            .isEqualTo("X-Robots-Tag: noai");
+      }
+    }
+  }
+
+  @Test
+  void offline_withDifferentVerdictsForUnreadableSignalsAndAStaleCopy_isRefused() {
+    RightsChecker.Builder builder =
+        RightsChecker.builder()
+            .registry(registry)
+            .offline(directory.resolve("registry.snapshot"), Duration.ofHours(1))
+            .onRegistryUnavailable(Verdict.DENY)
+            .onUnreadableSignal(Verdict.UNKNOWN);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "onUnreadableSignal (UNKNOWN) must equal onRegistryUnavailable (DENY)");
   }
 
   @Test

@@ -18,6 +18,8 @@ import org.rightsregistry.client.Evidence;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.Signal;
+import org.rightsregistry.client.SignalOutcome;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
@@ -296,5 +298,44 @@ class DecisionDocumentsTest {
     assertThatThrownBy(() -> DecisionDocuments.fromJson(JSON.readTree("[]")))
         .isInstanceOf(MalformedDocumentException.class)
         .hasMessage("The document must be a JSON object");
+  }
+
+  @Test
+  void signal_survivesARoundTripThroughTheRequestShape() {
+    Signal signal =
+        new Signal(
+            Signal.SOURCE_TDMREP,
+            "tdm-reservation: 1",
+            "https://example.org/a.html meta",
+            "tdm-reservation 1",
+            Map.of(Usage.TEXT_AND_DATA_MINING, Effect.RESERVED),
+            SignalOutcome.READ,
+            Instant.parse("2026-12-04T12:00:00Z"));
+
+    JsonNode json = DecisionDocuments.signalToJson(signal);
+
+    assertThat(json.get("usages").get("text-and-data-mining").asString()).isEqualTo("reserved");
+    assertThat(DecisionDocuments.signalFromJson(json)).isEqualTo(signal);
+  }
+
+  @Test
+  void signalFromJson_withoutUsagesOrWithABadOne_readsNoneOrNamesIt() {
+    ObjectNode json =
+        DecisionDocuments.signalToJson(
+            new Signal(
+                Signal.SOURCE_ROBOTS_TXT,
+                "",
+                "https://example.org/robots.txt",
+                "answered 503",
+                Map.of(),
+                SignalOutcome.UNREACHABLE,
+                Instant.parse("2026-12-04T12:00:00Z")));
+    json.remove("usages");
+
+    assertThat(DecisionDocuments.signalFromJson(json).usages()).isEmpty();
+    json.putObject("usages").put("training", "reserved");
+    assertThatThrownBy(() -> DecisionDocuments.signalFromJson(json))
+        .isInstanceOf(MalformedDocumentException.class)
+        .hasMessageContaining("/usages/training");
   }
 }

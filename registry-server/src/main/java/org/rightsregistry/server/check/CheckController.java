@@ -9,8 +9,10 @@ import org.rightsregistry.client.Accession;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.PolicyProfile;
+import org.rightsregistry.client.Signal;
 import org.rightsregistry.client.UrlIdentity;
 import org.rightsregistry.client.Usage;
+import org.rightsregistry.client.Verdict;
 import org.rightsregistry.client.wire.DecisionDocuments;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
@@ -28,7 +30,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code POST /v1/checks}: a verdict with its evidence for each of up to 10,000 items. */
+/**
+ * {@code POST /v1/checks}: a verdict with its evidence for each of up to 10,000 items, each with
+ * the in-band signals the caller read for it, if any.
+ */
 @RestController
 class CheckController {
 
@@ -49,15 +54,37 @@ class CheckController {
   ObjectNode check(Caller caller, InputStream body) {
     JsonNode request = documents.checkRequest(RequestBodies.read(body, MAX_BODY_BYTES));
     Usage usage = Usage.fromId(request.get("usage").asString());
+    JsonNode items = request.get("items");
+    List<Item> read = readItems(items);
     CheckResult result =
         checks.check(
             new CheckQuestion(
-                readItems(request.get("items")),
+                read,
                 usage,
                 caller.isAnonymous() ? null : caller.partyId(),
                 readProfile(request.get("profile")),
-                readAt(request)));
+                readAt(request),
+                readSignals(items),
+                readOnUnreadableSignal(request.get("onUnreadableSignal"))));
     return write(result);
+  }
+
+  private static List<List<Signal>> readSignals(JsonNode items) {
+    List<List<Signal>> signals = new ArrayList<>(items.size());
+    List<Violation> violations = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String pointer = "/items/" + i + "/signals";
+      signals.add(SignalDocuments.read(items.get(i).get("signals"), pointer, violations));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    return signals;
+  }
+
+  /** The schema allows only DENY and UNKNOWN: what could not be checked is never allowed. */
+  private static Verdict readOnUnreadableSignal(JsonNode verdict) {
+    return verdict == null ? Verdict.DENY : Verdict.valueOf(verdict.asString());
   }
 
   private static PolicyProfile readProfile(JsonNode profile) {

@@ -19,8 +19,10 @@ import org.rightsregistry.client.Item;
 import org.rightsregistry.client.PolicyProfile;
 import org.rightsregistry.client.RegistryState;
 import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.Signal;
 import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.Usage;
+import org.rightsregistry.client.Verdict;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
 import org.rightsregistry.server.agreement.NewAgreement;
@@ -39,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks items against the registry: finds every declaration covering each item, and every licence
  * agreement to the requester covering it, as the history stood at the evaluation time, and lets the
- * client library's decision engine, unchanged, decide.
+ * client library's decision engine, unchanged, decide, weighing the in-band signals the caller sent
+ * with each item.
  *
  * <p>An item is a work of every rights holder of a declaration that names it through a subject
  * other than all works of a party and that is neither revoked nor superseded at the evaluation time
@@ -122,6 +125,8 @@ public class CheckService {
               .agreements(agreementsFor(item, keys, agreementsByKey))
               .requester(question.requester())
               .profile(question.profile())
+              .signals(question.signals().get(i))
+              .failClosed(question.onUnreadableSignal())
               .registry(RegistryState.live(sequence))
               .build();
       decisions.add(engine.decide(request));
@@ -257,9 +262,31 @@ public class CheckService {
    * @param requester the authenticated party asking, whose licences apply; null when anonymous
    * @param profile the requester's policy profile, or null for none
    * @param at the evaluation time, or null for now
+   * @param signals per item, in item order, the in-band signals the caller read for it
+   * @param onUnreadableSignal the verdict for an item with an unreachable or malformed signal
+   *     (unless a reservation decides first): DENY or UNKNOWN
    */
   public record CheckQuestion(
-      List<Item> items, Usage usage, String requester, PolicyProfile profile, Instant at) {}
+      List<Item> items,
+      Usage usage,
+      String requester,
+      PolicyProfile profile,
+      Instant at,
+      List<List<Signal>> signals,
+      Verdict onUnreadableSignal) {
+
+    /**
+     * Checks that there is one list of signals per item.
+     *
+     * @throws IllegalArgumentException if the lists differ in length
+     */
+    public CheckQuestion {
+      if (signals.size() != items.size()) {
+        throw new IllegalArgumentException(
+            "signals must hold one list per item: " + signals.size() + " for " + items.size());
+      }
+    }
+  }
 
   /** The decisions for one request, in item order, with the registry state they used. */
   public record CheckResult(

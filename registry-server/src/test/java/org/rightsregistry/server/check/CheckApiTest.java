@@ -271,6 +271,9 @@ class CheckApiTest {
     assertRefused(
         "{\"usage\": \"ai-training\", \"items\": [{\"sha256\": \"xyz\"}]}", "/items/0/sha256");
     assertRefused("{\"usage\": \"ai-training\", \"items\": [{\"isbn\": \"123\"}]}", "/items/0");
+    // A modality alone is no item: it once passed the schema and failed in the server.
+    assertRefused(
+        "{\"usage\": \"ai-training\", \"items\": [{\"modality\": \"image\"}]}", "/items/0/url");
     assertRefused("{\"usage\": \"ai-training\"", "");
   }
 

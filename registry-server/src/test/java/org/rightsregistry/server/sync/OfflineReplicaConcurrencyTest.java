@@ -85,7 +85,7 @@ class OfflineReplicaConcurrencyTest {
       RightsChecker online =
           RightsChecker.builder()
               .registry(URI.create("http://127.0.0.1:" + port + "/"))
-              .bearerToken(scene.licenseeToken)
+              .credential(scene.licenseeToken)
               .build();
       for (Usage usage : SyncScene.USAGES) {
         List<Decision> local = replica.checkAll(scene.items(), usage);
