@@ -147,7 +147,7 @@ public final class OfflineChecker {
     if (url == item.url() && sha256 == item.sha256()) {
       return item;
     }
-    return new Item(url, sha256, item.accession());
+    return new Item(url, sha256, item.accession(), item.modality());
   }
 
   private Decision stale(Item item, Usage usage, Instant now) {
