@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -335,6 +334,25 @@ public class DeclarationStore {
                 .from(successor)
                 .where(successor.SUPERSEDES.eq(DECLARATION.ID)));
     Field<OffsetDateTime> endedAt = DSL.least(revokedAt, supersededAt).as("ended_at");
+    // Usages and the declarant's suspension come with each row: one round trip, not three.
+    Field<String[]> usages =
+        DSL.field(
+                DSL.select(
+                        DSL.arrayAgg(
+                            DECLARATION_USAGE
+                                .CATEGORY
+                                .concat(DSL.inline(" "))
+                                .concat(DECLARATION_USAGE.EFFECT)))
+                    .from(DECLARATION_USAGE)
+                    .where(DECLARATION_USAGE.DECLARATION_ID.eq(DECLARATION.ID)))
+            .as("usages");
+    Field<Boolean> suspended =
+        DSL.field(
+                DSL.exists(
+                    DSL.selectOne()
+                        .from(PARTY_SUSPENSION)
+                        .where(PARTY_SUSPENSION.PARTY_ID.eq(DECLARATION.DECLARANT_ID))))
+            .as("declarant_suspended");
     Table<?> candidates =
         dsl.select(
                 DECLARATION_SUBJECT.LOOKUP_KEY,
@@ -342,7 +360,7 @@ public class DeclarationStore {
                 DECLARATION_SUBJECT.SELECTOR_VALUE,
                 DECLARATION_SUBJECT.INSTITUTION)
             .select(DECLARATION.fields())
-            .select(endedAt)
+            .select(endedAt, usages, suspended)
             .from(keys)
             .join(DECLARATION_SUBJECT)
             .on(DECLARATION_SUBJECT.LOOKUP_KEY.eq(key))
@@ -362,37 +380,20 @@ public class DeclarationStore {
     return timedMatches(rows, candidates, candidateEnd);
   }
 
-  private List<TimedMatch> timedMatches(
+  private static List<TimedMatch> timedMatches(
       List<Record> rows, Table<?> candidates, Field<OffsetDateTime> endedAt) {
     if (rows.isEmpty()) {
       return List.of();
     }
     MatchColumns columns = new MatchColumns(rows.get(0), candidates, endedAt);
-    List<DeclarationRecord> declarations = new ArrayList<>(rows.size());
-    Set<UUID> ids = new LinkedHashSet<>();
-    Set<String> declarants = new HashSet<>();
-    for (Record row : rows) {
-      DeclarationRecord declaration = columns.declaration(row);
-      declarations.add(declaration);
-      ids.add(declaration.getId());
-      declarants.add(declaration.getDeclarantId());
-    }
-    Map<UUID, Map<Usage, Effect>> usages = usagesOf(List.copyOf(ids));
-    Set<String> suspended = suspendedAmong(declarants);
-
     List<TimedMatch> matches = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      Record row = rows.get(i);
-      DeclarationRecord declaration = declarations.get(i);
+    for (Record row : rows) {
       matches.add(
           new TimedMatch(
               new SubjectMatch(
                   columns.lookupKey(row),
                   columns.selector(row),
-                  toActive(
-                      declaration,
-                      usages.getOrDefault(declaration.getId(), Map.of()),
-                      suspended.contains(declaration.getDeclarantId()))),
+                  toActive(columns.declaration(row), columns.usages(row), columns.suspended(row))),
               toInstant(columns.endedAt(row))));
     }
     return matches;
@@ -408,6 +409,8 @@ public class DeclarationStore {
     private final int selectorValue;
     private final int institution;
     private final int endedAt;
+    private final int usages;
+    private final int suspended;
     private final Field<?>[] declaration = DECLARATION.fields();
     private final int[] declarationAt = new int[declaration.length];
 
@@ -417,6 +420,8 @@ public class DeclarationStore {
       this.selectorValue = first.indexOf(candidates.field(DECLARATION_SUBJECT.SELECTOR_VALUE));
       this.institution = first.indexOf(candidates.field(DECLARATION_SUBJECT.INSTITUTION));
       this.endedAt = first.indexOf(ended);
+      this.usages = first.indexOf("usages");
+      this.suspended = first.indexOf("declarant_suspended");
       for (int i = 0; i < declaration.length; i++) {
         declarationAt[i] = first.indexOf(candidates.field(declaration[i]));
       }
@@ -435,6 +440,23 @@ public class DeclarationStore {
 
     OffsetDateTime endedAt(Record row) {
       return (OffsetDateTime) row.get(endedAt);
+    }
+
+    /** The usages, aggregated by the query as "category effect" pairs. */
+    Map<Usage, Effect> usages(Record row) {
+      Map<Usage, Effect> effects = new EnumMap<>(Usage.class);
+      Object[] pairs = (Object[]) row.get(usages);
+      for (Object pair : pairs == null ? new Object[0] : pairs) {
+        String text = (String) pair;
+        int space = text.indexOf(' ');
+        effects.put(
+            Usage.fromId(text.substring(0, space)), Effect.fromId(text.substring(space + 1)));
+      }
+      return effects;
+    }
+
+    boolean suspended(Record row) {
+      return Boolean.TRUE.equals(row.get(suspended));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
