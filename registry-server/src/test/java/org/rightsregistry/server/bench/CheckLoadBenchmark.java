@@ -85,7 +85,7 @@ public final class CheckLoadBenchmark {
       } else {
         load(operator, port, sources, stored, owners);
       }
-      checks(port, stored, absent, rounds, singles);
+      checks(port, stored, absent, rounds, singles, new CpuClock(database));
     } finally {
       context.close();
     }
@@ -164,7 +164,8 @@ public final class CheckLoadBenchmark {
         sent, seconds, sent / seconds);
   }
 
-  private static void checks(int port, String[] stored, String[] absent, int rounds, int singles)
+  private static void checks(
+      int port, String[] stored, String[] absent, int rounds, int singles, CpuClock cpu)
       throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     URI checks = URI.create("http://127.0.0.1:" + port + "/v1/checks");
@@ -180,6 +181,7 @@ public final class CheckLoadBenchmark {
       post(client, checks, bodies.get(i));
     }
     List<Double> perSecond = new ArrayList<>();
+    long[] cpuBefore = cpu.read();
     for (int round = 0; round < rounds; round++) {
       long t0 = System.nanoTime();
       post(client, checks, bodies.get(round % bodies.size()));
@@ -190,6 +192,13 @@ public final class CheckLoadBenchmark {
         "POST /v1/checks, %,d items a request (half stored), %d rounds: median %.0f items/s"
             + " (min %.0f, max %.0f)%n",
         BATCH, rounds, perSecond.get(rounds / 2), perSecond.get(0), perSecond.get(rounds - 1));
+    long[] cpuAfter = cpu.read();
+    double jvm = (cpuAfter[0] - cpuBefore[0]) / 1e9 / rounds;
+    double database = (cpuAfter[1] - cpuBefore[1]) / 1e9 / rounds;
+    report(
+        "  CPU a request: %.3f s in this JVM (server and client), %.3f s in PostgreSQL:"
+            + " %.0f items per CPU-second%n",
+        jvm, database, BATCH / (jvm + database));
 
     String[] items = batches.get(0);
     for (int i = 0; i < Math.min(200, singles); i++) {
@@ -392,6 +401,48 @@ public final class CheckLoadBenchmark {
   private static void report(String format, Object... values) {
     System.out.printf(format, values);
     System.out.flush();
+  }
+
+  /**
+   * CPU time of this JVM and of the embedded PostgreSQL's processes, so that a figure can be read
+   * apart from what else the machine runs. Linux only: PostgreSQL's time comes from /proc.
+   */
+  private static final class CpuClock {
+    private final Path postmasterPid;
+
+    CpuClock(Path database) {
+      this.postmasterPid = database.resolve("postmaster.pid");
+    }
+
+    /** Nanoseconds of CPU: this JVM's, then PostgreSQL's (0 where it cannot be read). */
+    long[] read() throws IOException {
+      var os = ManagementFactory.getOperatingSystemMXBean();
+      long jvm =
+          os instanceof com.sun.management.OperatingSystemMXBean bean
+              ? bean.getProcessCpuTime()
+              : 0;
+      long ticks = 0;
+      if (Files.exists(postmasterPid)) {
+        long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).strip());
+        ticks += ticksOf(pid);
+        for (ProcessHandle child :
+            ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+          ticks += ticksOf(child.pid());
+        }
+      }
+      return new long[] {jvm, ticks * 10_000_000L};
+    }
+
+    /** User and system time of a process in clock ticks (100 a second on Linux). */
+    private static long ticksOf(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
   }
 
   /** The real URLs one party declares, in normal form. */
