@@ -80,7 +80,9 @@ public record DecisionRequest(
   private static <T> List<T> copy(String name, List<T> values) {
     Checks.requireValue(name, values);
     for (T value : values) {
-      Checks.requireValue("element of " + name, value);
+      if (value == null) {
+        throw new IllegalArgumentException("element of " + name + " must not be null");
+      }
     }
     return List.copyOf(values);
   }

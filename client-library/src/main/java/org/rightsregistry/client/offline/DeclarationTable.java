@@ -8,8 +8,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.rightsregistry.client.Effect;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.Statement;
+import org.rightsregistry.client.Usage;
 
 /**
  * The declarations of an index in columns of primitives: 40 bytes each (id as two longs, sequence,
@@ -26,6 +28,7 @@ final class DeclarationTable {
   private int[] termsIndex = new int[1024];
   private final Map<Integer, String> otherIds = new HashMap<>();
   private final List<DeclarationTerms> terms = new ArrayList<>();
+  private final List<Map<Usage, Effect>> statementUsages = new ArrayList<>();
   private final Map<DeclarationTerms, Integer> termsByValue = new HashMap<>();
   private final Map<DeclarationTerms, Integer> termsByIdentity = new IdentityHashMap<>();
   private int size;
@@ -52,7 +55,7 @@ final class DeclarationTable {
         declared.declarant(),
         declared.rightsHolder(),
         matched,
-        declared.usages(),
+        statementUsages.get(termsIndex[row]),
         declared.rightsStatement(),
         declared.validFrom(),
         declared.validUntil(),
@@ -117,10 +120,31 @@ final class DeclarationTable {
     if (index == null) {
       index = terms.size();
       terms.add(declared);
+      statementUsages.add(statementUsagesOf(declared, index));
       termsByValue.put(declared, index);
       termsByIdentity.put(declared, index); // a reader hands the same instance again
     }
     return index;
+  }
+
+  /**
+   * The usages as a {@link Statement} holds them. A statement copies the map it is given unless it
+   * is one a statement made, so building one statement per terms here spares every lookup a copy.
+   */
+  private static Map<Usage, Effect> statementUsagesOf(DeclarationTerms declared, int index) {
+    return new Statement(
+            "terms-" + index,
+            0,
+            Instant.EPOCH,
+            declared.declarant(),
+            declared.rightsHolder(),
+            Selector.domain("terms.invalid"),
+            declared.usages(),
+            declared.rightsStatement(),
+            declared.validFrom(),
+            declared.validUntil(),
+            declared.trust())
+        .usages();
   }
 
   private void grow() {

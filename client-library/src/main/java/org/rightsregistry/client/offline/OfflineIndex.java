@@ -48,6 +48,7 @@ final class OfflineIndex {
   private final FingerprintTable prefixes;
   private final int[] prefixRows;
   private final String[] prefixValues;
+  private final int[] prefixCuts;
   private final FingerprintTable domains;
   private final int[] domainRows;
   private final String[] domainValues;
@@ -63,6 +64,7 @@ final class OfflineIndex {
     this.prefixes = builder.prefixes.table();
     this.prefixRows = Arrays.copyOf(builder.prefixRows, builder.prefixes.count);
     this.prefixValues = builder.prefixValues.toArray(String[]::new);
+    this.prefixCuts = cutsOf(prefixValues);
     this.domains = builder.domains.table();
     this.domainRows = Arrays.copyOf(builder.domainRows, builder.domains.count);
     this.domainValues = builder.domainValues.toArray(String[]::new);
@@ -116,8 +118,19 @@ final class OfflineIndex {
         + exact.footprintBytes()
         + prefixes.footprintBytes()
         + domains.footprintBytes()
-        + 4L * (prefixRows.length + domainRows.length)
+        + 4L * (prefixRows.length + prefixCuts.length + domainRows.length)
         + 4L * partyWorksRows.values().stream().mapToLong(rows -> rows.length).sum();
+  }
+
+  /**
+   * The length of each prefix's directory cut (up to its last '/'), so lookups need not seek it.
+   */
+  private static int[] cutsOf(String[] prefixes) {
+    int[] cuts = new int[prefixes.length];
+    for (int i = 0; i < prefixes.length; i++) {
+      cuts[i] = prefixes[i].lastIndexOf('/') + 1;
+    }
+    return cuts;
   }
 
   /**
@@ -211,7 +224,7 @@ final class OfflineIndex {
     long fingerprint = KeyHash.finish(state, url.length(), KeyHash.URL);
     int result = exact.get(fingerprint);
     if (result != FingerprintTable.ABSENT) {
-      found = add(found, rowsStatements(exact.valuesOf(result), Selector.url(url)));
+      found = add(found, rowsStatements(result, Selector.url(url)));
     }
     found = add(found, byPrefix);
     return domains.size() > 0 ? domainStatements(url, hostStart, pathStart, found) : found;
@@ -223,10 +236,15 @@ final class OfflineIndex {
     if (result == FingerprintTable.ABSENT) {
       return found;
     }
-    return add(found, rowsStatements(exact.valuesOf(result), matched));
+    return add(found, rowsStatements(result, matched));
   }
 
-  private List<Statement> rowsStatements(int[] rows, Selector matched) {
+  /** The statements of one result of the exact table: a single row needs no array. */
+  private List<Statement> rowsStatements(int result, Selector matched) {
+    if (result >= 0) {
+      return List.of(declarations.statement(result, matched));
+    }
+    int[] rows = exact.valuesOf(result);
     List<Statement> statements = new ArrayList<>(rows.length);
     for (int row : rows) {
       statements.add(declarations.statement(row, matched));
@@ -236,14 +254,22 @@ final class OfflineIndex {
 
   private List<Statement> prefixStatements(
       String url, int cutLength, int result, List<Statement> found) {
+    if (result >= 0) {
+      return add(found, prefixStatement(url, cutLength, result));
+    }
     List<Statement> statements = new ArrayList<>();
     for (int entry : prefixes.valuesOf(result)) {
-      String prefix = prefixValues[entry];
-      if (prefix.lastIndexOf('/') + 1 == cutLength && url.startsWith(prefix)) {
-        statements.add(declarations.statement(prefixRows[entry], Selector.urlPrefix(prefix)));
-      }
+      statements.addAll(prefixStatement(url, cutLength, entry));
     }
     return add(found, statements);
+  }
+
+  private List<Statement> prefixStatement(String url, int cutLength, int entry) {
+    String prefix = prefixValues[entry];
+    if (prefixCuts[entry] != cutLength || !url.startsWith(prefix)) {
+      return List.of();
+    }
+    return List.of(declarations.statement(prefixRows[entry], Selector.urlPrefix(prefix)));
   }
 
   /** Looks up the host and every parent domain, as {@code LookupKeys.forUrl} does. */

@@ -15,6 +15,7 @@ import org.rightsregistry.client.DecisionEngine;
 import org.rightsregistry.client.Effect;
 import org.rightsregistry.client.Evidence;
 import org.rightsregistry.client.Item;
+import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.PolicyProfile;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
@@ -74,6 +75,20 @@ class OfflineCheckerTest {
     assertThat(decision.evidence())
         .extracting(e -> e.matched().value())
         .contains(AR00086, "https://www.tate.org.uk/art/images/work/AR/", "tate.org.uk");
+  }
+
+  @Test
+  void check_urlNotInNormalFormWithModality_keepsTheModality() {
+    // Normalising the URL used to rebuild the item without its modality.
+    OfflineChecker checker =
+        OfflineChecker.builder().snapshot(Snapshots.mixed()).clock(FRESH).build();
+    Item item =
+        Item.url("HTTPS://WWW.Tate.org.uk/art/images/work/AR/AR00086_8.jpg")
+            .withModality(Modality.IMAGE);
+
+    Decision decision = checker.check(item, Usage.AI_TRAINING);
+
+    assertThat(decision.item()).isEqualTo(Item.url(AR00086).withModality(Modality.IMAGE));
   }
 
   @Test

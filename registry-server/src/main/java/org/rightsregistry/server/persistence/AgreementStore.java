@@ -264,8 +264,13 @@ public class AgreementStore {
     if (ids.isEmpty()) {
       return usages;
     }
-    dsl.selectFrom(AGREEMENT_USAGE)
-        .where(AGREEMENT_USAGE.AGREEMENT_ID.eq(DSL.any(ids.toArray(UUID[]::new))))
+    // A join with the unnested ids, not "= ANY(ids)", as DeclarationStore.usagesOf says.
+    Table<?> wanted = DSL.unnest(ids.toArray(UUID[]::new)).as("wanted", "id");
+    dsl.select(AGREEMENT_USAGE.fields())
+        .from(wanted)
+        .join(AGREEMENT_USAGE)
+        .on(AGREEMENT_USAGE.AGREEMENT_ID.eq(wanted.field("id", UUID.class)))
+        .fetchInto(AGREEMENT_USAGE)
         .forEach(
             row ->
                 usages

@@ -42,6 +42,7 @@ public final class CheckThroughputBenchmark {
     ConfigurableApplicationContext context =
         new SpringApplication(RegistryApplication.class)
             .run(
+                "--server.address=127.0.0.1",
                 "--server.port=0",
                 "--rightsregistry.embedded-database.data-directory=",
                 "--rightsregistry.import.tate.enabled=true",

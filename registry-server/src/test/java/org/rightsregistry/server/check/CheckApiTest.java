@@ -61,6 +61,43 @@ class CheckApiTest {
   }
 
   @Test
+  void check_declarationOfAPartySuspendedLater_countsAsSelfAssertedWithItsUsages() {
+    // The check reads usages and suspensions in its one lookup query; both must still count.
+    String party = TestParties.newParty(port, "institution");
+    RegistryHttp operator = TestParties.operator(port);
+    Response verified =
+        operator.postJson(
+            "/v1/parties/" + party + "/verification", "{\"level\": \"institution-verified\"}");
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+    RegistryHttp declarant = new RegistryHttp(port).as(TestParties.token(port, party));
+    // A content hash is graded by the declarant's own verification, so it starts verified.
+    String sha256 = UUID.randomUUID().toString().replace("-", "").repeat(2);
+    Response created =
+        declarant.postJson(
+            "/v1/declarations",
+            """
+        {"declarant": {"id": "%s"}, "subjects": [{"type": "sha256", "value": "%s"}],
+         "usages": {"ai-training": "reserved", "search-indexing": "allowed"}}
+        """
+                .formatted(party, sha256));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String item = "{\"sha256\": \"" + sha256 + "\"}";
+
+    JsonNode before = check("search-indexing", item).get("decisions").get(0);
+    operator.postJson("/v1/parties/" + party + "/suspension", "{\"reason\": \"test\"}");
+    JsonNode after = check("search-indexing", item).get("decisions").get(0);
+
+    assertThat(before.get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(before.get("evidence").get(0).get("trustLevel").asString())
+        .isEqualTo("institution-verified");
+    assertThat(after.get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(after.get("evidence").get(0).get("trustLevel").asString())
+        .isEqualTo("self-asserted");
+    assertThat(after.get("categories").get("search-indexing").asString()).isEqualTo("allowed");
+    assertThat(after.get("categories").get("ai-training")).isNull();
+  }
+
+  @Test
   void exactUrlReservationDeniesEveryEquivalentSpelling() {
     declare(
         "{\"type\": \"url\", \"value\": \"https://" + host + "/~user/pic.jpg\"}",
