@@ -1,11 +1,13 @@
 package org.rightsregistry.client.offline;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rightsregistry.client.Effect;
 import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
+import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 
@@ -33,5 +35,23 @@ record DeclarationTerms(
         declaration.validUntil(),
         declaration.trust(),
         declaration.modalities());
+  }
+
+  /** The declaration of the given record with these terms: the inverse of {@link #of}. */
+  SnapshotDeclaration declaration(
+      String id, long sequence, Instant recordedAt, List<Selector> subjects) {
+    return new SnapshotDeclaration(
+        id,
+        sequence,
+        recordedAt,
+        declarant,
+        rightsHolder,
+        subjects,
+        usages,
+        rightsStatement,
+        validFrom,
+        validUntil,
+        trust,
+        modalities);
   }
 }

@@ -415,20 +415,7 @@ public final class OfflineReplica implements AutoCloseable {
             DeclarationTerms terms,
             List<Selector> subjects) -> {
           if (!removed.contains(id)) {
-            writer.add(
-                new SnapshotDeclaration(
-                    id,
-                    sequence,
-                    recordedAt,
-                    terms.declarant(),
-                    terms.rightsHolder(),
-                    subjects,
-                    terms.usages(),
-                    terms.rightsStatement(),
-                    terms.validFrom(),
-                    terms.validUntil(),
-                    terms.trust(),
-                    terms.modalities()));
+            writer.add(terms.declaration(id, sequence, recordedAt, subjects));
           }
         });
     for (Map.Entry<String, SnapshotDeclaration> added : state.added().entrySet()) {

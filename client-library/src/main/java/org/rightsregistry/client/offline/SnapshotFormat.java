@@ -107,20 +107,7 @@ public final class SnapshotFormat {
                   Instant recordedAt,
                   DeclarationTerms terms,
                   List<org.rightsregistry.client.Selector> subjects) {
-                declarations.add(
-                    new SnapshotDeclaration(
-                        id,
-                        sequence,
-                        recordedAt,
-                        terms.declarant(),
-                        terms.rightsHolder(),
-                        subjects,
-                        terms.usages(),
-                        terms.rightsStatement(),
-                        terms.validFrom(),
-                        terms.validUntil(),
-                        terms.trust(),
-                        terms.modalities()));
+                declarations.add(terms.declaration(id, sequence, recordedAt, subjects));
               }
 
               @Override
