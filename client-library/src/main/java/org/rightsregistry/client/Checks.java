@@ -30,4 +30,16 @@ final class Checks {
     }
     return "'" + value.substring(0, 200) + "…' (" + value.length() + " characters)";
   }
+
+  /**
+   * Returns the text, or its first {@code max} characters and an ellipsis when it is longer; a
+   * surrogate pair is never cut in half, so the result is always well-formed Unicode.
+   */
+  static String shortened(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end) + "…";
+  }
 }

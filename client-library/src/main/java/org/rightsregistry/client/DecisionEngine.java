@@ -70,7 +70,8 @@ import java.util.OptionalLong;
  * profile decides which allowances count; a licence agreement to the requester replaces its
  * licensor's standing (rule {@code licensed}); a {@link SignalOutcome#MALFORMED} signal fails
  * closed like an unreachable one; a stale snapshot gives the fail-closed verdict (rule {@code
- * snapshot-stale}); and the profile maps a remaining UNKNOWN (rule {@code policy-default}). The
+ * snapshot-stale}); and the profile maps a remaining UNKNOWN that no statement or signal gave (rule
+ * {@code policy-default}) — never a fail-closed UNKNOWN such as an unreadable signal's. The
  * conformance suite's {@code SPEC.md} states these rules and its vectors make them exact.
  */
 public final class DecisionEngine {
@@ -216,7 +217,11 @@ public final class DecisionEngine {
 
   private static Decision withProfile(DecisionRequest request, Decision decided) {
     PolicyProfile profile = request.profile();
-    if (profile == null || decided.verdict() != Verdict.UNKNOWN) {
+    // A profile reads the absence of any signal; an UNKNOWN that says something could not be
+    // checked (an unreadable signal) stays what it is, so nothing unchecked is ever allowed.
+    if (profile == null
+        || decided.verdict() != Verdict.UNKNOWN
+        || !Decision.RULE_NO_STATEMENT.equals(decided.rule())) {
       return decided;
     }
     Verdict verdict = profile.whenNothingBears(request.usage());

@@ -69,7 +69,7 @@ public record Signal(
       throw new IllegalArgumentException(
           "usages of a " + outcome.id() + " signal must be empty, but were " + usages);
     }
-    raw = raw.length() <= MAX_RAW ? raw : raw.substring(0, MAX_RAW) + "…";
+    raw = Checks.shortened(raw, MAX_RAW);
   }
 
   private static final int MAX_RAW = 2_000;

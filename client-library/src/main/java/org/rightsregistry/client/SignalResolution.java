@@ -170,7 +170,7 @@ final class SignalResolution {
    * 2,000 characters the decision schema allows; the evidence keeps it whole.
    */
   private static String brief(String text) {
-    return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "…";
+    return Checks.shortened(text, MAX_QUOTED);
   }
 
   private static String others(int count) {

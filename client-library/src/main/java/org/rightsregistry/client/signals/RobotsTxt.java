@@ -454,7 +454,11 @@ public final class RobotsTxt {
     }
 
     private static String shorten(String text) {
-      return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+      if (text.length() <= 80) {
+        return text;
+      }
+      // Never cut a surrogate pair in half.
+      return text.substring(0, Character.isHighSurrogate(text.charAt(79)) ? 79 : 80) + "…";
     }
   }
 

@@ -63,7 +63,7 @@ class SyncController {
         head -> {
           response.setHeader(SEQUENCE_HEADER, Long.toString(head));
           response.setHeader(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-          if (web.checkNotModified("W/\"" + head + "\"")) {
+          if (notModified(web, "W/\"" + head + "\"")) {
             return null;
           }
           response.setContentType(SNAPSHOT_TYPE);
@@ -91,7 +91,7 @@ class SyncController {
 
     web.getResponse().setHeader(SEQUENCE_HEADER, Long.toString(page.head()));
     web.getResponse().setHeader(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-    if (web.checkNotModified("\"" + page.head() + "\"")) {
+    if (notModified(web, "\"" + page.head() + "\"")) {
       return null;
     }
     byte[] body = JSON.writeValueAsBytes(write(page, limit));
@@ -99,6 +99,21 @@ class SyncController {
         .contentType(MediaType.APPLICATION_JSON)
         .header(CONTENT_DIGEST, contentDigest(body))
         .body(body);
+  }
+
+  /**
+   * Whether the client's copy is current, answering 304 if so: {@code If-None-Match} names the
+   * ETag, or is {@code *}, which matches any current representation (RFC 9110 §13.1.2).
+   */
+  private static boolean notModified(ServletWebRequest web, String etag) {
+    String ifNoneMatch = web.getHeader(HttpHeaders.IF_NONE_MATCH);
+    if (ifNoneMatch != null && ifNoneMatch.strip().equals("*")) {
+      HttpServletResponse response = web.getResponse();
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      response.setHeader(HttpHeaders.ETAG, etag);
+      return true;
+    }
+    return web.checkNotModified(etag);
   }
 
   /** The RFC 9530 {@code Content-Digest} field value of a body: its SHA-256 as a byte sequence. */

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -40,13 +41,16 @@ class StartupGate extends OncePerRequestFilter {
     response.setStatus(503);
     response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    // Bytes, not the writer: JSON is UTF-8, and a writer would add the container's default
+    // charset (ISO-8859-1) to the Content-Type.
     response
-        .getWriter()
+        .getOutputStream()
         .write(
-            "{\"type\":\""
-                + ProblemHandler.TYPE_BASE
-                + "starting\",\"title\":\"Service unavailable\",\"status\":503,"
-                + "\"detail\":\"The registry is still starting (loading its first data); "
-                + "try again in a few seconds\"}");
+            ("{\"type\":\""
+                    + ProblemHandler.TYPE_BASE
+                    + "starting\",\"title\":\"Service unavailable\",\"status\":503,"
+                    + "\"detail\":\"The registry is still starting (loading its first data); "
+                    + "try again in a few seconds\"}")
+                .getBytes(StandardCharsets.UTF_8));
   }
 }

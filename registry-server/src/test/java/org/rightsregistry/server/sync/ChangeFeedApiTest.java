@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rightsregistry.client.offline.Snapshot;
 import org.rightsregistry.client.offline.SnapshotDeclaration;
 import org.rightsregistry.client.offline.SnapshotFormat;
@@ -93,6 +95,42 @@ class ChangeFeedApiTest {
     assertThat(etag)
         .isEqualTo("\"" + answer.headers().firstValue("Registry-Sequence").orElseThrow() + "\"");
     assertThat(same.statusCode()).isEqualTo(304);
+  }
+
+  @Test
+  void changesAndSnapshot_ifNoneMatchAnything_areNotModified() {
+    new Writer().declare(null);
+
+    var page = sync.get("/v1/changes?after=0&limit=1", "If-None-Match", "*");
+    var snapshot = sync.get("/v1/snapshot", "If-None-Match", " * ");
+
+    assertThat(page.statusCode()).isEqualTo(304);
+    assertThat(page.headers().firstValue("ETag")).isPresent();
+    assertThat(page.body()).isEmpty();
+    assertThat(snapshot.statusCode()).isEqualTo(304);
+    assertThat(snapshot.headers().firstValue("ETag").orElseThrow()).startsWith("W/");
+  }
+
+  /** Only decimal digits are a number: Spring's default would also read these. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "after=0x10",
+        "after=0X1F",
+        "after=%2310",
+        "after=%2B5",
+        "after=%20%205",
+        "after=1.0",
+        "after=99999999999999999999",
+        "limit=0x10",
+        "limit=%2310",
+        "limit=9999999999"
+      })
+  void changes_numbersNotInDecimalDigits_areRefusedNamingTheParameter(String query) {
+    var answer = http.get("/v1/changes?" + query);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("field").asString()).isEqualTo(query.split("=")[0]);
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.rightsregistry.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -20,7 +21,9 @@ class StartupGateTest {
 
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentType()).isEqualTo("application/problem+json");
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+        .contains("\"status\":503", "still starting");
     assertThat(chain.getRequest()).isNull();
   }
 
