@@ -201,7 +201,7 @@ public final class DecisionEngine {
             Explanations.of(usage, resolution),
             resolution.conflict(),
             OptionalLong.of(request.registry().sequence()),
-            categories(request, inForce, granted),
+            categories(request, inForce, granted, resolution),
             evidence(bearings, resolution));
     if (request.signals().isEmpty()) {
       return registry;
@@ -265,18 +265,28 @@ public final class DecisionEngine {
     return licences;
   }
 
+  /**
+   * The effect per named category. The nearest named category at or above the usage needs no second
+   * resolution: no statement or agreement names a category between the usage and it, so every
+   * bearing and licence on it is the same as on the usage (each distance one constant larger, which
+   * changes no ranking), and so is its resolution, {@code asked}.
+   */
   private static Map<Usage, Effect> categories(
-      DecisionRequest request, List<Statement> inForce, List<Agreement> granted) {
+      DecisionRequest request, List<Statement> inForce, List<Agreement> granted, Resolution asked) {
     Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
     Modality modality = request.item().modality();
+    boolean nearest = true;
     for (Usage category = request.usage(); category != null; category = category.broaderOrNull()) {
       if (isNamed(category, inForce, granted)) {
-        Effect effect =
-            Resolution.of(
+        Resolution resolution =
+            nearest
+                ? asked
+                : Resolution.of(
                     Bearing.on(category, inForce, modality),
                     licences(category, granted),
-                    request.profile())
-                .effectOrNull();
+                    request.profile());
+        nearest = false;
+        Effect effect = resolution.effectOrNull();
         if (effect != null) {
           categories.put(category, effect);
         }

@@ -54,6 +54,16 @@ final class OfflineIndex {
   private final String[] domainValues;
   private final Map<String, int[]> partyWorksRows;
 
+  /**
+   * The statement of each URL-prefix and domain entry, made on its first match: the selector that
+   * matches is the entry's own, so every check that matches it would build the same statement.
+   * Statements are immutable, so a check that reads a slot before another's write only builds one
+   * more of the same.
+   */
+  private final Statement[] prefixStatements;
+
+  private final Statement[] domainStatements;
+
   private OfflineIndex(Builder builder) {
     this.seed = builder.seed;
     this.sequence = builder.sequence;
@@ -68,6 +78,8 @@ final class OfflineIndex {
     this.domains = builder.domains.table();
     this.domainRows = Arrays.copyOf(builder.domainRows, builder.domains.count);
     this.domainValues = builder.domainValues.toArray(String[]::new);
+    this.prefixStatements = new Statement[prefixValues.length];
+    this.domainStatements = new Statement[domainValues.length];
     this.partyWorksRows = new HashMap<>();
     builder.partyWorks.forEach(
         (party, rows) ->
@@ -119,6 +131,7 @@ final class OfflineIndex {
         + prefixes.footprintBytes()
         + domains.footprintBytes()
         + 4L * (prefixRows.length + prefixCuts.length + domainRows.length)
+        + 8L * (prefixStatements.length + domainStatements.length)
         + 4L * partyWorksRows.values().stream().mapToLong(rows -> rows.length).sum();
   }
 
@@ -269,7 +282,26 @@ final class OfflineIndex {
     if (prefixCuts[entry] != cutLength || !url.startsWith(prefix)) {
       return List.of();
     }
-    return List.of(declarations.statement(prefixRows[entry], Selector.urlPrefix(prefix)));
+    return List.of(prefixStatement(entry));
+  }
+
+  private Statement prefixStatement(int entry) {
+    Statement statement = prefixStatements[entry];
+    if (statement == null) {
+      statement =
+          declarations.statement(prefixRows[entry], Selector.urlPrefix(prefixValues[entry]));
+      prefixStatements[entry] = statement;
+    }
+    return statement;
+  }
+
+  private Statement domainStatement(int entry) {
+    Statement statement = domainStatements[entry];
+    if (statement == null) {
+      statement = declarations.statement(domainRows[entry], Selector.domain(domainValues[entry]));
+      domainStatements[entry] = statement;
+    }
+    return statement;
   }
 
   /** Looks up the host and every parent domain, as {@code LookupKeys.forUrl} does. */
@@ -293,7 +325,7 @@ final class OfflineIndex {
     for (int entry : domains.valuesOf(result)) {
       String domain = domainValues[entry];
       if (domain.length() == end - start && url.regionMatches(start, domain, 0, domain.length())) {
-        statements.add(declarations.statement(domainRows[entry], Selector.domain(domain)));
+        statements.add(domainStatement(entry));
       }
     }
     return statements;
