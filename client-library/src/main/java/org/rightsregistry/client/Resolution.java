@@ -79,8 +79,19 @@ record Resolution(
     return !overridden.isEmpty() || !overriddenLicences.isEmpty();
   }
 
+  /**
+   * Whether a bearing equals one that decided. The same as {@code decisive.contains(bearing)}, but
+   * the usual match is the very instance, and bearings of different sequence are never equal.
+   */
   boolean isDecisive(Bearing bearing) {
-    return decisive.contains(bearing);
+    long sequence = bearing.statement().sequence();
+    for (Bearing winner : decisive) {
+      if (winner == bearing
+          || winner.statement().sequence() == sequence && winner.equals(bearing)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The effect that the verdict stands for, as shown per category; null for UNKNOWN. */

@@ -268,21 +268,23 @@ final class OfflineIndex {
   private List<Statement> prefixStatements(
       String url, int cutLength, int result, List<Statement> found) {
     if (result >= 0) {
-      return add(found, prefixStatement(url, cutLength, result));
+      return isPrefixOf(url, cutLength, result)
+          ? add(found, List.of(prefixStatement(result)))
+          : found;
     }
-    List<Statement> statements = new ArrayList<>();
-    for (int entry : prefixes.valuesOf(result)) {
-      statements.addAll(prefixStatement(url, cutLength, entry));
+    int[] entries = prefixes.valuesOf(result);
+    List<Statement> statements = new ArrayList<>(found.size() + entries.length);
+    statements.addAll(found);
+    for (int entry : entries) {
+      if (isPrefixOf(url, cutLength, entry)) {
+        statements.add(prefixStatement(entry));
+      }
     }
-    return add(found, statements);
+    return statements;
   }
 
-  private List<Statement> prefixStatement(String url, int cutLength, int entry) {
-    String prefix = prefixValues[entry];
-    if (prefixCuts[entry] != cutLength || !url.startsWith(prefix)) {
-      return List.of();
-    }
-    return List.of(prefixStatement(entry));
+  private boolean isPrefixOf(String url, int cutLength, int entry) {
+    return prefixCuts[entry] == cutLength && url.startsWith(prefixValues[entry]);
   }
 
   private Statement prefixStatement(int entry) {
