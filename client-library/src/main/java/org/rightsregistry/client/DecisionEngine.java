@@ -290,7 +290,7 @@ public final class DecisionEngine {
    */
   private static Map<Usage, Effect> categories(
       DecisionRequest request, List<Statement> inForce, List<Agreement> granted, Resolution asked) {
-    Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
+    EnumMap<Usage, Effect> categories = new EnumMap<>(Usage.class);
     Modality modality = request.item().modality();
     boolean nearest = true;
     for (Usage category = request.usage(); category != null; category = category.broaderOrNull()) {
@@ -309,12 +309,12 @@ public final class DecisionEngine {
         }
       }
     }
-    return categories;
+    return UsageMaps.handedOver(categories);
   }
 
   private static boolean isNamed(Usage category, List<Statement> inForce, List<Agreement> granted) {
-    for (Statement statement : inForce) {
-      if (statement.usages().containsKey(category)) {
+    for (int i = 0; i < inForce.size(); i++) {
+      if (inForce.get(i).usages().containsKey(category)) {
         return true;
       }
     }

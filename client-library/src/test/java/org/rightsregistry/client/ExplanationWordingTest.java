@@ -12,6 +12,7 @@ import static org.rightsregistry.client.TestStatements.TATE;
 import static org.rightsregistry.client.TestStatements.declaration;
 import static org.rightsregistry.client.Usage.AI_TRAINING;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,62 @@ class ExplanationWordingTest {
             PHOTOGRAPHER.displayName()
                 + " allowed text-and-data-mining for this item (declaration d-1, domain "
                 + "example.org, declared by DACS).");
+  }
+
+  @Test
+  void tenHolders_aLaterMoreSpecificReservationOfTheFirstHolder_winsForIt() {
+    List<Statement> statements = tenHoldersAllowingThroughTheDomain();
+    statements.add(declaration("d-last").by(holder(0)).says(AI_TRAINING, RESERVED).build());
+
+    Decision decision = engine.decide(ITEM, AI_TRAINING, statements, 5, AT);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision.explanation())
+        .isEqualTo(
+            "Holder 0 reserved ai-training for this item (declaration d-last, exact URL); "
+                + "a reservation outweighs the differing statements of Holder 1 and 8 other "
+                + "rights holders.");
+    assertThat(decision.evidence())
+        .filteredOn(Evidence::decisive)
+        .extracting(Evidence::declarationId)
+        .containsExactly("d-last");
+  }
+
+  @Test
+  void tenHolders_aLaterLessSpecificReservationOfTheFirstHolder_losesForIt() {
+    List<Statement> statements = tenHoldersAllowingThroughTheDomain();
+    statements.add(
+        declaration("d-last")
+            .by(holder(9))
+            .says(AI_TRAINING, RESERVED)
+            .matched(Selector.domain("org"))
+            .build());
+
+    Decision decision = engine.decide(ITEM, AI_TRAINING, statements, 5, AT);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision.explanation())
+        .isEqualTo(
+            "Holder 0 allowed ai-training for this item (declaration d-0, domain example.org), "
+                + "as did 9 other rights holders.");
+    assertThat(decision.evidence()).filteredOn(Evidence::decisive).hasSize(10);
+  }
+
+  private static List<Statement> tenHoldersAllowingThroughTheDomain() {
+    List<Statement> statements = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      statements.add(
+          declaration("d-" + i)
+              .by(holder(i))
+              .says(AI_TRAINING, ALLOWED)
+              .matched(Selector.domain("example.org"))
+              .build());
+    }
+    return statements;
+  }
+
+  private static Party holder(int i) {
+    return new Party("holder-" + i, "Holder " + i);
   }
 
   @Test

@@ -345,7 +345,8 @@ final class OfflineIndex {
     if (found.isEmpty()) {
       return more;
     }
-    List<Statement> joined = new ArrayList<>(found);
+    List<Statement> joined = new ArrayList<>(found.size() + more.size());
+    joined.addAll(found);
     joined.addAll(more);
     return joined;
   }
