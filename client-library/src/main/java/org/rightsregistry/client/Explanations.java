@@ -11,7 +11,7 @@ final class Explanations {
 
   static String of(Usage usage, Resolution resolution) {
     List<Bearing> decisive = resolution.decisive();
-    StringBuilder out = new StringBuilder(160);
+    StringBuilder out = new StringBuilder(256);
     switch (resolution.verdict()) {
       case DENY:
         statement(out, decisive.get(0), " reserved ", " for this item ");
