@@ -202,7 +202,7 @@ public final class DecisionEngine {
             Explanations.of(usage, resolution),
             resolution.conflict(),
             OptionalLong.of(request.registry().sequence()),
-            categories(request, inForce, granted),
+            categories(request, inForce, granted, resolution),
             evidence(bearings, resolution));
     if (request.signals().isEmpty()) {
       return registry;
@@ -237,9 +237,20 @@ public final class DecisionEngine {
         decided.evidence());
   }
 
+  /** The statements in force; the list itself when all are, as the engine only reads it. */
   private static List<Statement> inForceAt(List<Statement> statements, Instant at) {
-    List<Statement> inForce = new ArrayList<>(statements.size());
-    for (Statement statement : statements) {
+    int size = statements.size();
+    int first = 0;
+    while (first < size && statements.get(first).isInForceAt(at)) {
+      first++;
+    }
+    if (first == size) {
+      return statements;
+    }
+    List<Statement> inForce = new ArrayList<>(size - 1);
+    inForce.addAll(statements.subList(0, first));
+    for (int i = first + 1; i < size; i++) {
+      Statement statement = statements.get(i);
       if (statement.isInForceAt(at)) {
         inForce.add(statement);
       }
@@ -249,6 +260,9 @@ public final class DecisionEngine {
 
   /** The agreements in force that were granted to the requester; none for an anonymous one. */
   private static List<Agreement> grantedToRequester(DecisionRequest request) {
+    if (request.agreements().isEmpty()) {
+      return List.of();
+    }
     List<Agreement> granted = new ArrayList<>();
     for (Agreement agreement : request.agreements()) {
       if (agreement.licensee().id().equals(request.requester())
@@ -260,6 +274,9 @@ public final class DecisionEngine {
   }
 
   private static List<Licence> licences(Usage usage, List<Agreement> granted) {
+    if (granted.isEmpty()) {
+      return List.of();
+    }
     List<Licence> licences = new ArrayList<>(granted.size());
     for (Agreement agreement : granted) {
       Usage category = agreement.covering(usage);
@@ -270,29 +287,39 @@ public final class DecisionEngine {
     return licences;
   }
 
+  /**
+   * The effect per named category. The nearest named category at or above the usage needs no second
+   * resolution: no statement or agreement names a category between the usage and it, so every
+   * bearing and licence on it is the same as on the usage (but for distances all shorter by the
+   * same number of steps, which changes no ranking), and so is its resolution, {@code asked}.
+   */
   private static Map<Usage, Effect> categories(
-      DecisionRequest request, List<Statement> inForce, List<Agreement> granted) {
-    Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
+      DecisionRequest request, List<Statement> inForce, List<Agreement> granted, Resolution asked) {
+    EnumMap<Usage, Effect> categories = new EnumMap<>(Usage.class);
     Modality modality = request.item().modality();
+    boolean nearest = true;
     for (Usage category = request.usage(); category != null; category = category.broaderOrNull()) {
       if (isNamed(category, inForce, granted)) {
-        Effect effect =
-            Resolution.of(
+        Resolution resolution =
+            nearest
+                ? asked
+                : Resolution.of(
                     Bearing.on(category, inForce, modality),
                     licences(category, granted),
-                    request.profile())
-                .effectOrNull();
+                    request.profile());
+        nearest = false;
+        Effect effect = resolution.effectOrNull();
         if (effect != null) {
           categories.put(category, effect);
         }
       }
     }
-    return categories;
+    return UsageMaps.handedOver(categories);
   }
 
   private static boolean isNamed(Usage category, List<Statement> inForce, List<Agreement> granted) {
-    for (Statement statement : inForce) {
-      if (statement.usages().containsKey(category)) {
+    for (int i = 0; i < inForce.size(); i++) {
+      if (inForce.get(i).usages().containsKey(category)) {
         return true;
       }
     }

@@ -11,23 +11,32 @@ final class Explanations {
 
   static String of(Usage usage, Resolution resolution) {
     List<Bearing> decisive = resolution.decisive();
+    StringBuilder out = new StringBuilder(256);
     switch (resolution.verdict()) {
       case DENY:
-        return reserved(decisive.get(0)) + others(decisive, "as did") + conflict(resolution) + ".";
+        statement(out, decisive.get(0), " reserved ", " for this item ");
+        others(out, decisive, "as did");
+        conflict(out, resolution);
+        break;
       case LICENCE_REQUIRED:
-        return licenceRequired(decisive.get(0)) + others(decisive, "as do") + ".";
+        statement(out, decisive.get(0), " requires a licence for ", " of this item ");
+        others(out, decisive, "as do");
+        break;
       case ALLOW:
         if (!resolution.decisiveLicences().isEmpty()) {
           return licensed(resolution.decisiveLicences().get(0))
               + othersLicensed(resolution.decisiveLicences().size() - 1 + decisive.size())
               + ".";
         }
-        return allowed(decisive.get(0)) + others(decisive, "as did") + ".";
+        statement(out, decisive.get(0), " allowed ", " for this item ");
+        others(out, decisive, "as did");
+        break;
       default:
         return "No registry statement bears on "
             + usage.id()
             + " or a broader category for this item.";
     }
+    return out.append('.').toString();
   }
 
   static String registryUnreachable(URI registry, Instant at, String reason, Verdict verdict) {
@@ -95,46 +104,25 @@ final class Explanations {
     return ", and " + count + " other rights holder" + (count == 1 ? "" : "s") + " agreed";
   }
 
-  private static String reserved(Bearing bearing) {
-    return holder(bearing)
-        + " reserved "
-        + bearing.category().id()
-        + " for this item "
-        + source(bearing);
-  }
-
-  private static String licenceRequired(Bearing bearing) {
-    return holder(bearing)
-        + " requires a licence for "
-        + bearing.category().id()
-        + " of this item "
-        + source(bearing);
-  }
-
-  private static String allowed(Bearing bearing) {
-    return holder(bearing)
-        + " allowed "
-        + bearing.category().id()
-        + " for this item "
-        + source(bearing);
+  /** Appends "holder verb category what (declaration ..., selector[, declared by ...])". */
+  private static void statement(StringBuilder out, Bearing bearing, String verb, String what) {
+    Statement statement = bearing.statement();
+    out.append(holder(bearing))
+        .append(verb)
+        .append(bearing.category().id())
+        .append(what)
+        .append("(declaration ")
+        .append(statement.declarationId())
+        .append(", ")
+        .append(selector(statement.matched()));
+    if (statement.rightsHolder() != null) {
+      out.append(", declared by ").append(statement.declarant().displayName());
+    }
+    out.append(')');
   }
 
   private static String holder(Bearing bearing) {
     return bearing.statement().holder().displayName();
-  }
-
-  private static String source(Bearing bearing) {
-    Statement statement = bearing.statement();
-    String declaredBy =
-        statement.rightsHolder() == null
-            ? ""
-            : ", declared by " + statement.declarant().displayName();
-    return "(declaration "
-        + statement.declarationId()
-        + ", "
-        + selector(statement.matched())
-        + declaredBy
-        + ")";
   }
 
   private static String selector(Selector matched) {
@@ -154,37 +142,44 @@ final class Explanations {
     }
   }
 
-  private static String others(List<Bearing> decisive, String verb) {
+  private static void others(StringBuilder out, List<Bearing> decisive, String verb) {
     int count = decisive.size() - 1;
     if (count == 0) {
-      return "";
+      return;
     }
-    return ", " + verb + " " + count + " other rights holder" + (count == 1 ? "" : "s");
+    out.append(", ")
+        .append(verb)
+        .append(' ')
+        .append(count)
+        .append(" other rights holder")
+        .append(count == 1 ? "" : "s");
   }
 
-  private static String conflict(Resolution resolution) {
+  private static void conflict(StringBuilder out, Resolution resolution) {
     List<Bearing> overridden = resolution.overridden();
     if (overridden.isEmpty() && !resolution.overriddenLicences().isEmpty()) {
       Agreement first = resolution.overriddenLicences().get(0).agreement();
-      return "; a reservation outweighs the licence agreement "
-          + first.agreementId()
-          + " by "
-          + first.licensor().displayName()
-          + ", which covers only its own rights";
+      out.append("; a reservation outweighs the licence agreement ")
+          .append(first.agreementId())
+          .append(" by ")
+          .append(first.licensor().displayName())
+          .append(", which covers only its own rights");
+      return;
     }
     if (overridden.isEmpty()) {
-      return "";
+      return;
     }
     Bearing first = overridden.get(0);
     if (overridden.size() > 1) {
-      return "; a reservation outweighs the differing statements of "
-          + holder(first)
-          + " and "
-          + (overridden.size() - 1)
-          + " other rights holder"
-          + (overridden.size() == 2 ? "" : "s");
+      out.append("; a reservation outweighs the differing statements of ")
+          .append(holder(first))
+          .append(" and ")
+          .append(overridden.size() - 1)
+          .append(" other rights holder")
+          .append(overridden.size() == 2 ? "" : "s");
+      return;
     }
     String what = first.effect() == Effect.ALLOWED ? "the allowance" : "the licence offer";
-    return "; a reservation outweighs " + what + " by " + holder(first);
+    out.append("; a reservation outweighs ").append(what).append(" by ").append(holder(first));
   }
 }

@@ -2,6 +2,7 @@ package org.rightsregistry.client;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,16 @@ record Resolution(
     List<Licence> decisiveLicences,
     List<Licence> overriddenLicences) {
 
+  /** Above this many holders, a holder's winner is found through a map rather than a scan. */
+  private static final int SCANNED_HOLDERS = 8;
+
   static Resolution of(List<Bearing> bearings) {
     return of(bearings, List.of(), null);
   }
 
   static Resolution of(List<Bearing> bearings, List<Licence> licences, PolicyProfile profile) {
     Map<String, Licence> licensed = perLicensor(licences);
-    Collection<Bearing> winners = winnersPerHolder(counted(bearings, profile), licensed);
+    List<Bearing> winners = winnersPerHolder(counted(bearings, profile), licensed);
     if (winners.isEmpty() && licensed.isEmpty()) {
       return none(licences);
     }
@@ -79,8 +83,20 @@ record Resolution(
     return !overridden.isEmpty() || !overriddenLicences.isEmpty();
   }
 
+  /**
+   * Whether a bearing equals one that decided. The same as {@code decisive.contains(bearing)}, but
+   * the usual match is the very instance, and bearings of different sequence are never equal.
+   */
   boolean isDecisive(Bearing bearing) {
-    return decisive.contains(bearing);
+    long sequence = bearing.statement().sequence();
+    for (int i = 0; i < decisive.size(); i++) {
+      Bearing winner = decisive.get(i);
+      if (winner == bearing
+          || winner.statement().sequence() == sequence && winner.equals(bearing)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The effect that the verdict stands for, as shown per category; null for UNKNOWN. */
@@ -118,6 +134,9 @@ record Resolution(
   }
 
   private static Map<String, Licence> perLicensor(List<Licence> licences) {
+    if (licences.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Licence> licensed = new LinkedHashMap<>();
     for (Licence licence : licences) {
       licensed.putIfAbsent(licence.licensorId(), licence);
@@ -125,19 +144,50 @@ record Resolution(
     return licensed;
   }
 
-  /** Each holder's winning bearing; a holder that licensed the requester is left out. */
-  private static Collection<Bearing> winnersPerHolder(
+  /**
+   * Each holder's winning bearing, in the order the holders first appear; a holder that licensed
+   * the requester is left out. Few holders are found by a scan, many through an index by holder.
+   */
+  private static List<Bearing> winnersPerHolder(
       List<Bearing> bearings, Map<String, Licence> licensed) {
-    Map<String, Bearing> winners = new LinkedHashMap<>();
-    for (Bearing bearing : bearings) {
-      if (!licensed.containsKey(bearing.holderId())) {
-        winners.merge(
-            bearing.holderId(),
-            bearing,
-            (current, candidate) -> candidate.outranks(current) ? candidate : current);
+    List<Bearing> winners = new ArrayList<>(bearings.size());
+    Map<String, Integer> byHolder = null;
+    for (int i = 0; i < bearings.size(); i++) {
+      Bearing bearing = bearings.get(i);
+      String holder = bearing.holderId();
+      if (licensed.containsKey(holder)) {
+        continue;
+      }
+      int at;
+      if (byHolder != null) {
+        at = byHolder.getOrDefault(holder, -1);
+      } else {
+        at = indexOfHolder(winners, holder);
+      }
+      if (at < 0) {
+        winners.add(bearing);
+        if (byHolder != null) {
+          byHolder.put(holder, winners.size() - 1);
+        } else if (winners.size() > SCANNED_HOLDERS) {
+          byHolder = new HashMap<>();
+          for (int w = 0; w < winners.size(); w++) {
+            byHolder.put(winners.get(w).holderId(), w);
+          }
+        }
+      } else if (bearing.outranks(winners.get(at))) {
+        winners.set(at, bearing);
       }
     }
-    return winners.values();
+    return winners;
+  }
+
+  private static int indexOfHolder(List<Bearing> winners, String holder) {
+    for (int w = 0; w < winners.size(); w++) {
+      if (winners.get(w).holderId().equals(holder)) {
+        return w;
+      }
+    }
+    return -1;
   }
 
   private static List<Bearing> withEffect(

@@ -34,6 +34,14 @@ final class UsageMaps {
     return new Frozen(copy);
   }
 
+  /**
+   * Returns a map the caller built and gives up, as {@link #copyOf} would return it, without the
+   * copy: the caller must not keep or change {@code effects}, which holds no null.
+   */
+  static Map<Usage, Effect> handedOver(EnumMap<Usage, Effect> effects) {
+    return effects.isEmpty() ? Map.of() : new Frozen(effects);
+  }
+
   /** A read-only view of a private EnumMap; equal to any map of the same entries. */
   private static final class Frozen extends AbstractMap<Usage, Effect> {
     private final EnumMap<Usage, Effect> effects;

@@ -54,6 +54,16 @@ final class OfflineIndex {
   private final String[] domainValues;
   private final Map<String, int[]> partyWorksRows;
 
+  /**
+   * The statement of each URL-prefix and domain entry, made on its first match: the selector that
+   * matches is the entry's own, so every check that matches it would build the same statement.
+   * Statements are immutable, so a check that reads a slot before another's write only builds one
+   * more of the same.
+   */
+  private final Statement[] prefixStatements;
+
+  private final Statement[] domainStatements;
+
   private OfflineIndex(Builder builder) {
     this.seed = builder.seed;
     this.sequence = builder.sequence;
@@ -68,6 +78,8 @@ final class OfflineIndex {
     this.domains = builder.domains.table();
     this.domainRows = Arrays.copyOf(builder.domainRows, builder.domains.count);
     this.domainValues = builder.domainValues.toArray(String[]::new);
+    this.prefixStatements = new Statement[prefixValues.length];
+    this.domainStatements = new Statement[domainValues.length];
     this.partyWorksRows = new HashMap<>();
     builder.partyWorks.forEach(
         (party, rows) ->
@@ -119,6 +131,7 @@ final class OfflineIndex {
         + prefixes.footprintBytes()
         + domains.footprintBytes()
         + 4L * (prefixRows.length + prefixCuts.length + domainRows.length)
+        + 8L * (prefixStatements.length + domainStatements.length)
         + 4L * partyWorksRows.values().stream().mapToLong(rows -> rows.length).sum();
   }
 
@@ -255,21 +268,42 @@ final class OfflineIndex {
   private List<Statement> prefixStatements(
       String url, int cutLength, int result, List<Statement> found) {
     if (result >= 0) {
-      return add(found, prefixStatement(url, cutLength, result));
+      return isPrefixOf(url, cutLength, result)
+          ? add(found, List.of(prefixStatement(result)))
+          : found;
     }
-    List<Statement> statements = new ArrayList<>();
-    for (int entry : prefixes.valuesOf(result)) {
-      statements.addAll(prefixStatement(url, cutLength, entry));
+    int[] entries = prefixes.valuesOf(result);
+    List<Statement> statements = new ArrayList<>(found.size() + entries.length);
+    statements.addAll(found);
+    for (int entry : entries) {
+      if (isPrefixOf(url, cutLength, entry)) {
+        statements.add(prefixStatement(entry));
+      }
     }
-    return add(found, statements);
+    return statements;
   }
 
-  private List<Statement> prefixStatement(String url, int cutLength, int entry) {
-    String prefix = prefixValues[entry];
-    if (prefixCuts[entry] != cutLength || !url.startsWith(prefix)) {
-      return List.of();
+  private boolean isPrefixOf(String url, int cutLength, int entry) {
+    return prefixCuts[entry] == cutLength && url.startsWith(prefixValues[entry]);
+  }
+
+  private Statement prefixStatement(int entry) {
+    Statement statement = prefixStatements[entry];
+    if (statement == null) {
+      statement =
+          declarations.statement(prefixRows[entry], Selector.urlPrefix(prefixValues[entry]));
+      prefixStatements[entry] = statement;
     }
-    return List.of(declarations.statement(prefixRows[entry], Selector.urlPrefix(prefix)));
+    return statement;
+  }
+
+  private Statement domainStatement(int entry) {
+    Statement statement = domainStatements[entry];
+    if (statement == null) {
+      statement = declarations.statement(domainRows[entry], Selector.domain(domainValues[entry]));
+      domainStatements[entry] = statement;
+    }
+    return statement;
   }
 
   /** Looks up the host and every parent domain, as {@code LookupKeys.forUrl} does. */
@@ -293,7 +327,7 @@ final class OfflineIndex {
     for (int entry : domains.valuesOf(result)) {
       String domain = domainValues[entry];
       if (domain.length() == end - start && url.regionMatches(start, domain, 0, domain.length())) {
-        statements.add(declarations.statement(domainRows[entry], Selector.domain(domain)));
+        statements.add(domainStatement(entry));
       }
     }
     return statements;
@@ -311,7 +345,8 @@ final class OfflineIndex {
     if (found.isEmpty()) {
       return more;
     }
-    List<Statement> joined = new ArrayList<>(found);
+    List<Statement> joined = new ArrayList<>(found.size() + more.size());
+    joined.addAll(found);
     joined.addAll(more);
     return joined;
   }

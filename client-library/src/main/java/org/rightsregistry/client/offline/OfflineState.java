@@ -128,12 +128,22 @@ final class OfflineState {
         found = joined(found, overlay.partyWorksStatements(holders, matched));
       }
     }
-    if (found.size() < 2) {
+    if (isOrdered(found)) {
       return found;
     }
     List<Statement> ordered = new ArrayList<>(found);
     ordered.sort(Comparator.comparingLong(Statement::sequence));
     return ordered;
+  }
+
+  /** Whether the statements are already by sequence, so the (stable) sort would keep them. */
+  private static boolean isOrdered(List<Statement> statements) {
+    for (int i = 1; i < statements.size(); i++) {
+      if (statements.get(i - 1).sequence() > statements.get(i).sequence()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private List<Statement> withoutRemoved(List<Statement> found) {
