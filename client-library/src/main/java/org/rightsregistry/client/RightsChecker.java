@@ -308,9 +308,11 @@ public final class RightsChecker implements AutoCloseable {
     /**
      * Answers checks locally from a copy of the registry kept in a file, brought up to date by
      * {@link RightsChecker#sync} or {@link #syncEvery}. The copy is loaded from the file if it is
-     * there and sound, else downloaded when the checker is built.
+     * there and sound and was made with the same credential, else downloaded when the checker is
+     * built: a copy carries the licence agreements of the party it was read for.
      *
-     * @param store the file of the copy (its journal is kept beside it); its directory must exist
+     * @param store the file of the copy (its journal and owner record are kept beside it); its
+     *     directory must exist
      * @param maxAge the freshness bound: past it, every decision fails closed with rule {@code
      *     snapshot-stale} (the verdict of {@link #onRegistryUnavailable})
      * @return this builder

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,15 @@ import org.rightsregistry.client.Verdict;
  * changes held beside the snapshot grow large, they are folded into a new snapshot file at the
  * current sequence (written atomically) and the journal starts again.
  *
+ * <p>A copy carries the licence agreements of the party it was read for, and offline the replica
+ * cannot learn which party a credential speaks for. So beside the store, {@code <store>.owner}
+ * records which credential the copy was made with ({@code anonymous}, or {@code sha256:} and the
+ * hex SHA-256 of the credential, never the credential itself). A copy is loaded only under the
+ * credential it records (and, when anonymous, only if it carries no requester); otherwise, or when
+ * the record is missing, a fresh snapshot is downloaded, and while none can be, there is no copy.
+ * The record is removed before a downloaded snapshot replaces the store and written after, so a
+ * crash never pairs a snapshot with another credential's record.
+ *
  * <p>Every decision names the sequence it used. Past the freshness bound (counted from the
  * registry's clock at the last page applied, or the snapshot's export) every decision is the
  * fail-closed verdict with rule {@value OfflineChecker#RULE_SNAPSHOT_STALE}; with no copy at all
@@ -68,9 +79,17 @@ public final class OfflineReplica implements AutoCloseable {
   /** The media type of a snapshot. */
   static final String SNAPSHOT_TYPE = "application/vnd.rights-registry.snapshot";
 
+  /** What the owner record holds for a copy read without a credential. */
+  static final String ANONYMOUS = "anonymous";
+
+  /** An owner record is one short line; anything longer is not one. */
+  private static final long MAX_OWNER_RECORD_BYTES = 128;
+
   private final URI registry;
   private final Path store;
   private final Journal journal;
+  private final Path ownerRecord;
+  private final String owner;
   private final HttpClient http;
   private final Duration requestTimeout;
   private final String bearerToken;
@@ -89,6 +108,8 @@ public final class OfflineReplica implements AutoCloseable {
     this.registry = builder.registry;
     this.store = builder.store.toAbsolutePath();
     this.journal = new Journal(Journal.beside(this.store));
+    this.ownerRecord = ownerRecordBeside(this.store);
+    this.owner = owner(builder.bearerToken);
     this.http =
         builder.httpClient != null
             ? builder.httpClient
@@ -110,6 +131,31 @@ public final class OfflineReplica implements AutoCloseable {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the owner record kept beside a store.
+   *
+   * @param store the snapshot file
+   * @return {@code <store>.owner}
+   */
+  static Path ownerRecordBeside(Path store) {
+    return store.resolveSibling(store.getFileName() + ".owner");
+  }
+
+  /**
+   * Returns what the owner record holds for a copy read with a credential.
+   *
+   * @param bearerToken the credential, or null for anonymous
+   * @return {@value #ANONYMOUS}, or {@code sha256:} and the lower-case hex SHA-256 of the
+   *     credential
+   */
+  static String owner(String bearerToken) {
+    if (bearerToken == null) {
+      return ANONYMOUS;
+    }
+    byte[] digest = SnapshotFormat.sha256().digest(bearerToken.getBytes(StandardCharsets.UTF_8));
+    return "sha256:" + HexFormat.of().formatHex(digest);
   }
 
   /**
@@ -325,16 +371,22 @@ public final class OfflineReplica implements AutoCloseable {
     return current.registrySequence();
   }
 
-  /** Loads the copy from the store: the snapshot and every intact page of its journal. */
+  /**
+   * Loads the copy from the store: the snapshot and every intact page of its journal, if the copy
+   * was made with this replica's credential.
+   */
   private boolean load() {
-    if (!Files.exists(store)) {
-      return false;
+    if (!Files.exists(store) || !ownedByThisCredential()) {
+      return false; // another credential's agreements must not decide: downloaded again
     }
     OfflineState state;
     try {
       state = OfflineChecker.Builder.load(store);
     } catch (SnapshotFormatException e) {
       return false; // a damaged store is downloaded again; nothing of it is used
+    }
+    if (bearerToken == null && state.requester() != null) {
+      return false; // a party's agreements never decide for an anonymous checker
     }
     long base = state.sequence();
     List<byte[]> entries = journal.read(base);
@@ -376,10 +428,15 @@ public final class OfflineReplica implements AutoCloseable {
       }
       OfflineState state = OfflineChecker.Builder.load(temporary);
       SnapshotFormat.force(temporary);
+      // Without a record the copy is nobody's: a crash from here on leaves one that is not used.
+      Files.deleteIfExists(ownerRecord);
+      SnapshotFormat.force(directory);
       Files.move(
           temporary, store, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       SnapshotFormat.force(directory);
       journal.start(state.sequence());
+      SnapshotFormat.saveAtomically(
+          ownerRecord, out -> out.write((owner + "\n").getBytes(StandardCharsets.UTF_8)));
       current = OfflineChecker.of(state, clock, maxAge, onStale, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -428,6 +485,18 @@ public final class OfflineReplica implements AutoCloseable {
     writer.finish();
   }
 
+  /** Whether the owner record beside the store names this replica's credential. */
+  private boolean ownedByThisCredential() {
+    try {
+      if (Files.size(ownerRecord) > MAX_OWNER_RECORD_BYTES) {
+        return false;
+      }
+      return Files.readString(ownerRecord, StandardCharsets.UTF_8).strip().equals(owner);
+    } catch (IOException e) {
+      return false; // missing or unreadable: whose copy it is is not known
+    }
+  }
+
   private HttpResponse<byte[]> get(String path, String accept) {
     try {
       return http.send(request(path, accept), HttpResponse.BodyHandlers.ofByteArray());
@@ -466,7 +535,8 @@ public final class OfflineReplica implements AutoCloseable {
 
   private Decision noCopy(Item item, Usage usage) {
     String explanation =
-        "There is no local copy of the registry yet: nothing is stored at "
+        "There is no local copy of the registry for this credential yet: nothing usable is"
+            + " stored at "
             + store
             + " and the registry at "
             + registry
@@ -534,8 +604,9 @@ public final class OfflineReplica implements AutoCloseable {
     }
 
     /**
-     * Sets the local file the copy is kept in (its journal is beside it, {@code .journal}).
-     * Required; its directory must exist.
+     * Sets the local file the copy is kept in (its journal is beside it, {@code .journal}, and the
+     * record of the credential it was made with, {@code .owner}). Required; its directory must
+     * exist.
      *
      * @param store the snapshot file
      * @return this builder

@@ -45,6 +45,8 @@ final class FakeHistory implements AutoCloseable {
 
   static final String LAB = "lab";
   static final String LAB_TOKEN = "lab-token";
+  static final String OTHER = "other";
+  static final String OTHER_TOKEN = "other-token";
   static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<Party> HOLDERS =
@@ -110,7 +112,7 @@ final class FakeHistory implements AutoCloseable {
         active.remove(id);
         add("superseded", id, null, null);
       } else if (choice < 4) {
-        SnapshotAgreement agreement = agreement(head() + 1, random.nextInt(4) == 0 ? "other" : LAB);
+        SnapshotAgreement agreement = agreement(head() + 1, random.nextInt(4) == 0 ? OTHER : LAB);
         agreements.put(agreement.id(), agreement);
         add("licence-granted", agreement.id(), null, agreement);
       } else if (choice < 5 && !agreements.isEmpty()) {
@@ -369,7 +371,10 @@ final class FakeHistory implements AutoCloseable {
 
   private static String requester(HttpExchange exchange) {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    return ("Bearer " + LAB_TOKEN).equals(authorization) ? LAB : null;
+    if (("Bearer " + LAB_TOKEN).equals(authorization)) {
+      return LAB;
+    }
+    return ("Bearer " + OTHER_TOKEN).equals(authorization) ? OTHER : null;
   }
 
   private static byte[] sha256(byte[] body) {

@@ -300,6 +300,131 @@ class OfflineReplicaTest {
     }
   }
 
+  // Issue 7: a copy saved under one credential answered for another until the first sync.
+  @Test
+  void build_copyMadeWithAnotherCredential_isNotUsed_andOneForThisCredentialIsDownloaded() {
+    makeLabCopy();
+    int downloads = history.snapshotRequests.get();
+
+    for (String token : new String[] {null, FakeHistory.OTHER_TOKEN, FakeHistory.LAB_TOKEN}) {
+      try (OfflineReplica replica = replica(store, token, 50, 1_000_000)) {
+        assertThat(history.snapshotRequests.get()).as("token %s", token).isEqualTo(++downloads);
+        rulesSeen.clear();
+        assertSameDecisions(replica, history.snapshotAt(history.head(), requester(token)));
+        if (token == null) {
+          assertThat(rulesSeen).doesNotContain(Decision.RULE_LICENSED);
+        }
+      }
+    }
+  }
+
+  @Test
+  void restart_sameCredential_resumesWithoutDownload_andRecordsOnlyADigestOfIt()
+      throws IOException {
+    for (String token : new String[] {null, FakeHistory.LAB_TOKEN, FakeHistory.OTHER_TOKEN}) {
+      Path own = directory.resolve("own-" + token + ".snapshot");
+      int downloads = history.snapshotRequests.get();
+      try (OfflineReplica replica = replica(own, token, 50, 1_000_000)) {
+        history.write(40);
+        replica.sync();
+      }
+      try (OfflineReplica restarted = replica(own, token, 50, 1_000_000)) {
+        assertThat(restarted.registrySequence()).hasValue(history.head());
+        assertSameDecisions(restarted, history.snapshotAt(history.head(), requester(token)));
+      }
+      assertThat(history.snapshotRequests.get()).isEqualTo(downloads + 1);
+      String record = Files.readString(OfflineReplica.ownerRecordBeside(own));
+      assertThat(record.strip()).isEqualTo(OfflineReplica.owner(token));
+      if (token != null) {
+        assertThat(record).doesNotContain(token).matches("sha256:[0-9a-f]{64}\n");
+      } else {
+        assertThat(record).isEqualTo("anonymous\n");
+      }
+    }
+  }
+
+  @Test
+  void restart_ownerRecordMissingOrDamaged_downloadsAgain() throws IOException {
+    Path record = OfflineReplica.ownerRecordBeside(store);
+    List<Runnable> crashes =
+        List.of(
+            () -> delete(record), // a crash between replacing the snapshot and recording its owner
+            () -> write(record, "sha256:" + "0".repeat(64) + "\n"),
+            () -> write(record, OfflineReplica.owner(FakeHistory.LAB_TOKEN).substring(0, 20)),
+            () -> write(record, "x".repeat(4096) + OfflineReplica.owner(FakeHistory.LAB_TOKEN)));
+    for (Runnable crash : crashes) {
+      makeLabCopy();
+      int downloads = history.snapshotRequests.get();
+      crash.run();
+
+      try (OfflineReplica restarted = replica(store, FakeHistory.LAB_TOKEN, 50, 1_000_000)) {
+        assertThat(history.snapshotRequests.get()).isEqualTo(downloads + 1);
+        assertSameDecisions(restarted, history.snapshotAt(history.head(), FakeHistory.LAB));
+      }
+      assertThat(Files.readString(record).strip())
+          .isEqualTo(OfflineReplica.owner(FakeHistory.LAB_TOKEN));
+    }
+  }
+
+  @Test
+  void build_anonymousOnACopyWithARequester_isNotUsedEvenIfRecordedAsAnonymous() {
+    makeLabCopy();
+    write(OfflineReplica.ownerRecordBeside(store), OfflineReplica.ANONYMOUS + "\n");
+    int downloads = history.snapshotRequests.get();
+
+    try (OfflineReplica anonymous = replica(store, null, 50, 1_000_000)) {
+      assertThat(history.snapshotRequests.get()).isEqualTo(downloads + 1);
+      assertSameDecisions(anonymous, history.snapshotAt(history.head(), null));
+    }
+
+    makeLabCopy();
+    write(OfflineReplica.ownerRecordBeside(store), OfflineReplica.ANONYMOUS + "\n");
+    history.down = true;
+    try (OfflineReplica anonymous = replica(store, null, 50, 1_000_000)) {
+      assertFailsClosed(anonymous);
+    }
+  }
+
+  @Test
+  void build_ownerMismatchOrUnknown_registryDown_failsClosed_neverTheOldCopy() {
+    makeLabCopy();
+    history.down = true;
+
+    for (String token : new String[] {null, FakeHistory.OTHER_TOKEN}) {
+      try (OfflineReplica replica = replica(store, token, 50, 1_000_000)) {
+        assertFailsClosed(replica);
+        assertThat(replica.lastSyncFailure().orElseThrow())
+            .isInstanceOf(UncheckedIOException.class);
+      }
+    }
+    delete(OfflineReplica.ownerRecordBeside(store));
+    try (OfflineReplica lab = replica(store, FakeHistory.LAB_TOKEN, 50, 1_000_000)) {
+      assertFailsClosed(lab);
+    }
+
+    history.down = false;
+    try (OfflineReplica other = replica(store, FakeHistory.OTHER_TOKEN, 50, 1_000_000)) {
+      assertThat(other.sync()).isEqualTo(history.head());
+      assertSameDecisions(other, history.snapshotAt(history.head(), FakeHistory.OTHER));
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   void syncEvery_keepsTheCopyUpToDateOnADaemonThreadUntilClosed() throws InterruptedException {
     OfflineReplica replica = replica(store, null, 1_000, 1_000_000);
@@ -351,7 +476,34 @@ class OfflineReplicaTest {
   }
 
   private static String requester(String token) {
-    return token == null ? null : FakeHistory.LAB;
+    if (token == null) {
+      return null;
+    }
+    return token.equals(FakeHistory.OTHER_TOKEN) ? FakeHistory.OTHER : FakeHistory.LAB;
+  }
+
+  private void assertFailsClosed(OfflineReplica replica) {
+    assertThat(replica.registrySequence()).isEmpty();
+    assertThat(replica.checker()).isEmpty();
+    assertThat(replica.lastSyncFailure()).isPresent();
+    for (Usage usage : Usage.values()) {
+      assertThat(replica.checkAll(items(), usage))
+          .allSatisfy(
+              decision -> {
+                assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+                assertThat(decision.rule()).isEqualTo(Decision.RULE_REGISTRY_UNREACHABLE);
+              });
+    }
+  }
+
+  private void makeLabCopy() {
+    try (OfflineReplica lab = replica(store, FakeHistory.LAB_TOKEN, 500, 1_000_000)) {
+      history.write(600);
+      lab.sync();
+      rulesSeen.clear();
+      assertSameDecisions(lab, history.snapshotAt(history.head(), FakeHistory.LAB));
+      assertThat(rulesSeen).contains(Decision.RULE_LICENSED); // lab's licences do decide here
+    }
   }
 
   /** Every item of the generated set, every modality, every usage: the same decision. */

@@ -77,6 +77,65 @@ class RightsCheckerOfflineTest {
     }
   }
 
+  // Issue 7: a copy saved with lab's credential answered from lab's licences for anyone.
+  @Test
+  void offline_copyMadeWithAnotherCredential_decidesAsAFreshCopyForThisOne() {
+    Clock clock = Clock.fixed(FakeHistory.START.plusSeconds(60), ZoneOffset.UTC);
+    Path store = directory.resolve("registry.snapshot");
+    checker(store, FakeHistory.LAB_TOKEN, clock).close();
+
+    String[] tokens = {null, FakeHistory.OTHER_TOKEN, FakeHistory.LAB_TOKEN};
+    String[] requesters = {null, FakeHistory.OTHER, FakeHistory.LAB};
+    for (int i = 0; i < tokens.length; i++) {
+      try (RightsChecker checker = checker(store, tokens[i], clock)) {
+        OfflineChecker fresh =
+            OfflineChecker.builder()
+                .snapshot(history.snapshotAt(history.head(), requesters[i]))
+                .clock(clock)
+                .maxAge(Duration.ofDays(3650))
+                .build();
+        for (Usage usage : Usage.values()) {
+          assertThat(checker.checkAll(items(), usage)).isEqualTo(fresh.checkAll(items(), usage));
+        }
+      }
+    }
+    assertThat(history.snapshotRequests.get()).isEqualTo(1 + tokens.length);
+  }
+
+  @Test
+  void offline_copyMadeWithAnotherCredential_registryDown_failsClosed() {
+    Clock clock = Clock.fixed(FakeHistory.START.plusSeconds(60), ZoneOffset.UTC);
+    Path store = directory.resolve("registry.snapshot");
+    checker(store, FakeHistory.LAB_TOKEN, clock).close();
+    history.down = true;
+
+    for (String token : new String[] {null, FakeHistory.OTHER_TOKEN}) {
+      try (RightsChecker checker = checker(store, token, clock)) {
+        assertThat(checker.registrySequence()).isEmpty();
+        for (Usage usage : Usage.values()) {
+          assertThat(checker.checkAll(items(), usage))
+              .allSatisfy(
+                  d -> {
+                    assertThat(d.verdict()).isEqualTo(Verdict.DENY);
+                    assertThat(d.rule()).isEqualTo(Decision.RULE_REGISTRY_UNREACHABLE);
+                  });
+        }
+      }
+    }
+  }
+
+  private RightsChecker checker(Path store, String token, Clock clock) {
+    RightsChecker.Builder builder =
+        RightsChecker.builder()
+            .registry(registry)
+            .offline(store, Duration.ofDays(3650))
+            .clock(clock);
+    if (token != null) {
+      builder.credential(token);
+    }
+    return builder.build();
+  }
+
   @Test
   void offline_withSignals_weighsThemLocally_andNamesTheSequence() {
     Clock clock = Clock.fixed(FakeHistory.START.plusSeconds(60), ZoneOffset.UTC);
