@@ -132,6 +132,20 @@ public record Statement(
   }
 
   /**
+   * Returns the party whose work the statement makes its item, when it names the item through a
+   * subject other than all works of a party: a party speaks for its own works only, so that is the
+   * declarant (the party itself or the party its agent declared for) when the statement names no
+   * other rights holder. A declaration naming another party as rights holder makes the item
+   * nobody's work: not the declarant's, which does not hold the rights, nor the holder's, which did
+   * not say.
+   *
+   * @return the declarant's id if it is the holder, else null
+   */
+  public String worksOwner() {
+    return holder().id().equals(declarant.id()) ? declarant.id() : null;
+  }
+
+  /**
    * Tells whether the statement applies at an instant.
    *
    * @param at the instant

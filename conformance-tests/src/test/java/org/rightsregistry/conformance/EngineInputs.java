@@ -33,9 +33,10 @@ import tools.jackson.databind.JsonNode;
  * Turns a case into the engine's request, as a host of the engine would: it matches every
  * declaration's and agreement's subjects against the item (the most specific matching subject is
  * the matched selector), and dates each declaration's end from its revocation or its successor. The
- * item is a work of the holder of every declaration recorded by the evaluation time, not ended by
- * then, that matched it; a declaration or agreement that matched through nothing else matches
- * through a subject on all works of one of those holders.
+ * item is a work of the declarant of every declaration recorded by the evaluation time, not ended
+ * by then, naming no other rights holder, that matched it; a declaration or agreement that matched
+ * through nothing else matches through a subject on all works of one of those declarants (for a
+ * declaration, only when it is that party's own).
  */
 final class EngineInputs {
 
@@ -109,7 +110,10 @@ final class EngineInputs {
     }
     Set<String> owners = owners();
     for (JsonNode declaration : state.path("declarations")) {
-      Selector matched = bestMatch(declaration.get("subjects"), owners);
+      // Only a party's own declaration speaks for all its works.
+      String owner = worksOwner(declaration);
+      Set<String> own = owner != null && owners.contains(owner) ? Set.of(owner) : Set.of();
+      Selector matched = bestMatch(declaration.get("subjects"), own);
       if (matched != null) {
         statements.add(statement(declaration, matched));
       }
@@ -118,7 +122,9 @@ final class EngineInputs {
   }
 
   /**
-   * The holders whose declarations, in force at {@code at} but for their windows, name the item.
+   * The declarants whose declarations, in force at {@code at} but for their windows, name the item
+   * and no other rights holder: a declaration makes the item a work of its declarant, never of
+   * another rights holder it names.
    */
   private Set<String> owners() {
     Set<String> owners = new HashSet<>();
@@ -127,14 +133,22 @@ final class EngineInputs {
       boolean recorded = !instant(declaration.get("recordedAt")).isAfter(at);
       boolean notEnded = ended.get(id) == null || at.isBefore(ended.get(id));
       if (recorded && notEnded && bestMatch(declaration.get("subjects"), Set.of()) != null) {
-        JsonNode holder =
-            declaration.has("rightsHolder")
-                ? declaration.get("rightsHolder")
-                : declaration.get("declarant");
-        owners.add(holder.stringValue());
+        String owner = worksOwner(declaration);
+        if (owner != null) {
+          owners.add(owner);
+        }
       }
     }
     return owners;
+  }
+
+  /** The declarant, when the declaration names no other rights holder; else null. */
+  private static String worksOwner(JsonNode declaration) {
+    String declarant = declaration.get("declarant").stringValue();
+    boolean own =
+        !declaration.has("rightsHolder")
+            || declaration.get("rightsHolder").stringValue().equals(declarant);
+    return own ? declarant : null;
   }
 
   private Statement statement(JsonNode declaration, Selector matched) {

@@ -31,9 +31,10 @@ import org.rightsregistry.client.Statement;
  *       domains by their own; both keep their value, and every candidate is compared in full, so
  *       they never match falsely.
  *   <li>Statements on all works of a party are filed by party id. Once an item's other selectors
- *       have matched, the party-works statements of every rights holder of a matched statement are
+ *       have matched, the party-works statements of every declarant of a matched statement are
  *       added, as the server does: every declaration of a snapshot is in force, so each of them
- *       makes the item a work of its holder.
+ *       that names no other rights holder makes the item a work of its declarant (a party speaks
+ *       for its own works: see {@link Statement#worksOwner}).
  * </ul>
  */
 final class OfflineIndex {
@@ -158,7 +159,7 @@ final class OfflineIndex {
 
   /**
    * The statements whose subjects other than all works of a party cover an item: what makes the
-   * item a work of their rights holders.
+   * item a work of their declarants.
    *
    * @param item an item whose URL and SHA-256 are already in normal form
    */
@@ -186,23 +187,25 @@ final class OfflineIndex {
   }
 
   /**
-   * The statements on all works of each rights holder of a statement already found, but for the
+   * The statements on all works of each declarant of a statement already found, but for the
    * declarations already found through a more specific subject.
    */
   private List<Statement> partyWorksStatements(List<Statement> found) {
     Set<String> holders = new LinkedHashSet<>();
     Set<String> matched = new HashSet<>();
     for (Statement statement : found) {
-      holders.add(statement.holder().id());
+      if (statement.worksOwner() != null) {
+        holders.add(statement.worksOwner());
+      }
       matched.add(statement.declarationId());
     }
     return partyWorksStatements(holders, matched);
   }
 
   /**
-   * The statements on all works of the given rights holders, but for the given declarations.
+   * The statements on all works of the given parties, but for the given declarations.
    *
-   * @param holders the party ids whose works the item is
+   * @param holders the party ids whose works the item is: the declarants of its other statements
    * @param matched the ids of declarations already found through a more specific subject
    */
   List<Statement> partyWorksStatements(Set<String> holders, Set<String> matched) {
@@ -210,7 +213,9 @@ final class OfflineIndex {
     for (String holder : holders) {
       for (int row : partyWorksRows.getOrDefault(holder, NO_ROWS)) {
         Statement statement = declarations.statement(row, Selector.partyWorks(holder));
-        if (!matched.contains(statement.declarationId())) {
+        // Only the party itself speaks for all its works (a record from before the registry
+        // enforced that is ignored).
+        if (!matched.contains(statement.declarationId()) && holder.equals(statement.worksOwner())) {
           statements.add(statement);
         }
       }

@@ -115,12 +115,14 @@ final class OfflineState {
       found = joined(found, overlay.directStatementsFor(item));
     }
     if (!found.isEmpty() && (base.hasPartyWorks() || overlay != null && overlay.hasPartyWorks())) {
-      // The item is a work of every holder of a declaration found so far, whichever part of the
-      // state holds it; their declarations on all their works cover it too.
+      // The item is a work of every declarant of a declaration found so far, whichever part of
+      // the state holds it; their declarations on all their works cover it too.
       Set<String> holders = new LinkedHashSet<>();
       Set<String> matched = new HashSet<>();
       for (Statement statement : found) {
-        holders.add(statement.holder().id());
+        if (statement.worksOwner() != null) {
+          holders.add(statement.worksOwner());
+        }
         matched.add(statement.declarationId());
       }
       found = joined(found, withoutRemoved(base.partyWorksStatements(holders, matched)));
@@ -179,7 +181,9 @@ final class OfflineState {
    *
    * <p>An agreement on all works of its licensor covers the item when the item is the licensor's
    * work: when one of the item's statements, found through another subject, has the licensor as
-   * rights holder.
+   * declarant (made by the licensor or its agent) and names no other rights holder. A declaration
+   * by another party naming the licensor as rights holder does not make the item the licensor's
+   * work.
    *
    * @param item an item whose URL and SHA-256 are in normal form
    * @param statements the item's statements, as {@link #statementsFor} gives them
@@ -190,8 +194,9 @@ final class OfflineState {
     }
     Set<String> holders = new HashSet<>();
     for (Statement statement : statements) {
-      if (statement.matched().type() != SelectorType.PARTY_WORKS) {
-        holders.add(statement.holder().id());
+      if (statement.matched().type() != SelectorType.PARTY_WORKS
+          && statement.worksOwner() != null) {
+        holders.add(statement.worksOwner());
       }
     }
     List<Agreement> found = new ArrayList<>();

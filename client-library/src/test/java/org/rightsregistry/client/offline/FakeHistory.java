@@ -154,8 +154,9 @@ final class FakeHistory implements AutoCloseable {
     Party rightsHolder =
         random.nextInt(3) == 0 ? HOLDERS.get(random.nextInt(HOLDERS.size())) : null;
     if (random.nextInt(5) == 0) {
-      // A declaration on all works of its own holder: it covers what the holder's other
-      // declarations cover, in the base snapshot or in the changes applied since.
+      // A declaration on all works of its own holder: it covers what the holder's own other
+      // declarations cover, in the base snapshot or in the changes applied since. When the holder
+      // is not the declarant it is a record from before the registry refused that, and is ignored.
       subjects.add(Selector.partyWorks((rightsHolder == null ? declarant : rightsHolder).id()));
     }
     return new SnapshotDeclaration(

@@ -155,16 +155,35 @@ class OfflineCheckerTest {
   }
 
   @Test
-  void check_itemDeclaredForAHolder_bringsInTheHoldersStatementsOnAllItsWorks() {
+  void check_itemAnotherPartyDeclaredForAHolder_isNotTheHoldersWork() {
     OfflineChecker checker =
         OfflineChecker.builder().snapshot(Snapshots.partyWorks()).clock(FRESH).build();
 
     Decision decision = checker.check(Item.url(AR00086), Usage.AI_TRAINING);
 
+    assertThat(decision.rule()).isEqualTo(Decision.RULE_NO_STATEMENT);
+    assertThat(decision.evidence())
+        .extracting(e -> e.matched().type())
+        .doesNotContain(SelectorType.PARTY_WORKS);
+  }
+
+  @Test
+  void check_itemTheHolderDeclaredItself_bringsInItsOwnStatementsOnAllItsWorks() {
+    OfflineChecker checker =
+        OfflineChecker.builder().snapshot(Snapshots.partyWorks()).clock(FRESH).build();
+
+    Decision decision =
+        checker.check(
+            Item.url("https://www.tate.org.uk/art/images/work/AR/AR00087_8.jpg"),
+            Usage.AI_TRAINING);
+
+    // DACS's own reservation on all its works, not Tate's allowance on them.
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
     assertThat(decision.evidence())
-        .extracting(e -> e.matched())
-        .containsExactly(Selector.partyWorks("dacs"));
+        .extracting(e -> e.declarationId(), e -> e.matched())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                new java.util.UUID(0x1234, 2).toString(), Selector.partyWorks("dacs")));
   }
 
   @Test

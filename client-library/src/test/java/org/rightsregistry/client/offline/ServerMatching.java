@@ -14,8 +14,9 @@ import org.rightsregistry.client.Statement;
  * The registry server's matching, written out with strings the slow way, as the reference the index
  * must agree with: keys as the server's {@code LookupKeys} makes them, looked up in its order
  * (exact URL, directory cuts from the shortest, host and parent domains, SHA-256, accession), each
- * key's declarations in snapshot order; then, for each holder of a matched declaration in the order
- * first found, the declarations on all works of that holder not matched already, in snapshot order.
+ * key's declarations in snapshot order; then, for each declarant of a matched declaration naming no
+ * other rights holder (whose work the item is), in the order first found, that party's own
+ * declarations on all its works not matched already, in snapshot order.
  */
 final class ServerMatching {
 
@@ -40,13 +41,21 @@ final class ServerMatching {
     Set<String> holders = new LinkedHashSet<>();
     Set<String> matched = new HashSet<>();
     for (Statement statement : found) {
-      holders.add(statement.holder().id());
+      if (statement.rightsHolder() == null
+          || statement.rightsHolder().id().equals(statement.declarant().id())) {
+        holders.add(statement.declarant().id());
+      }
       matched.add(statement.declarationId());
     }
     List<Statement> added = new ArrayList<>();
     for (String holder : holders) {
       for (SnapshotDeclaration declaration : snapshot.declarations()) {
-        if (!matched.contains(declaration.id())
+        boolean own =
+            declaration.declarant().id().equals(holder)
+                && (declaration.rightsHolder() == null
+                    || declaration.rightsHolder().id().equals(holder));
+        if (own
+            && !matched.contains(declaration.id())
             && declaration.subjects().contains(Selector.partyWorks(holder))) {
           added.add(declaration.statement(Selector.partyWorks(holder)));
         }

@@ -186,6 +186,63 @@ class SnapshotVersion2Test {
   }
 
   @Test
+  void check_licenceOnAllWorksOfItsLicensor_coversOnlyItemsTheLicensorDeclaredItself() {
+    String tateSays = "https://museum.example/tate-says-dacs.jpg";
+    String dacsSays = "https://museum.example/dacs-says.jpg";
+    SnapshotDeclaration byTateForDacs =
+        new SnapshotDeclaration(
+            "00000000-0000-0000-0000-000000000011",
+            1,
+            Snapshots.EXPORTED.minusSeconds(100),
+            Snapshots.TATE,
+            Snapshots.DACS,
+            List.of(Selector.url(tateSays)),
+            Map.of(Usage.AI_TRAINING, Effect.RESERVED),
+            null,
+            null,
+            null,
+            TrustLevel.INSTITUTION_VERIFIED);
+    SnapshotDeclaration byDacs =
+        new SnapshotDeclaration(
+            "00000000-0000-0000-0000-000000000012",
+            2,
+            Snapshots.EXPORTED.minusSeconds(90),
+            Snapshots.DACS,
+            null,
+            List.of(Selector.url(dacsSays)),
+            Map.of(Usage.AI_TRAINING, Effect.RESERVED),
+            null,
+            null,
+            null,
+            TrustLevel.SELF_ASSERTED);
+    SnapshotAgreement onAllWorks =
+        new SnapshotAgreement(
+            "00000000-0000-0000-0000-000000000013",
+            3,
+            Snapshots.EXPORTED.minusSeconds(80),
+            Snapshots.DACS,
+            LAB,
+            List.of(Selector.partyWorks("dacs")),
+            Set.of(Usage.AI_TRAINING),
+            null,
+            null);
+    OfflineChecker checker =
+        checker(
+            new Snapshot(
+                3, Snapshots.EXPORTED, List.of(byTateForDacs, byDacs), "lab", List.of(onAllWorks)),
+            "lab");
+
+    Decision named = checker.check(Item.url(tateSays), Usage.AI_TRAINING);
+    Decision own = checker.check(Item.url(dacsSays), Usage.AI_TRAINING);
+
+    // Tate naming DACS as rights holder does not make the image DACS's work.
+    assertThat(named.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(named.rule()).isEqualTo(Decision.RULE_RESERVATION);
+    assertThat(own.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(own.rule()).isEqualTo(Decision.RULE_LICENSED);
+  }
+
+  @Test
   void load_savedVersion2File_keepsAgreements() {
     Path file = directory.resolve("registry.snapshot");
     SnapshotFormat.save(withModalitiesAndAgreements(), file);

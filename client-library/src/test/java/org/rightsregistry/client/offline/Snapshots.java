@@ -82,8 +82,10 @@ final class Snapshots {
   }
 
   /**
-   * Declarations on all works of DACS and of the photographer, and one of DACS's items: DACS's
-   * declaration (by Tate) makes the image a work of DACS, nothing makes it the photographer's.
+   * Declarations on all works of DACS and of the photographer, one image declared by Tate for DACS
+   * (which makes it nobody's work: a party speaks for its own works only), one image DACS declared
+   * itself (its work), and a declaration on all works of DACS made by Tate before the registry
+   * refused that (ignored).
    */
   static Snapshot partyWorks() {
     SnapshotDeclaration tateForDacs =
@@ -99,13 +101,41 @@ final class Snapshots {
             null,
             null,
             TrustLevel.INSTITUTION_VERIFIED);
+    SnapshotDeclaration dacsOwn =
+        new SnapshotDeclaration(
+            "dacs-own",
+            5,
+            EXPORTED.minusSeconds(20),
+            DACS,
+            DACS,
+            List.of(Selector.url("https://www.tate.org.uk/art/images/work/AR/AR00087_8.jpg")),
+            Map.of(Usage.SEARCH_INDEXING, Effect.ALLOWED),
+            null,
+            null,
+            null,
+            TrustLevel.SELF_ASSERTED);
+    SnapshotDeclaration tateOnDacsWorks =
+        new SnapshotDeclaration(
+            "tate-on-dacs-works",
+            6,
+            EXPORTED.minusSeconds(10),
+            TATE,
+            DACS,
+            List.of(Selector.partyWorks("dacs")),
+            Map.of(Usage.AI_TRAINING, Effect.ALLOWED),
+            null,
+            null,
+            null,
+            TrustLevel.INSTITUTION_VERIFIED);
     return new Snapshot(
-        4,
+        6,
         EXPORTED,
         List.of(
             tateForDacs,
             declaration(2, DACS, Effect.RESERVED, Selector.partyWorks("dacs")),
             declaration(3, PHOTOGRAPHER, Effect.RESERVED, Selector.partyWorks("photographer")),
-            declaration(4, DACS, Effect.ALLOWED, Selector.domain("example.org"))));
+            declaration(4, DACS, Effect.ALLOWED, Selector.domain("example.org")),
+            dacsOwn,
+            tateOnDacsWorks));
   }
 }

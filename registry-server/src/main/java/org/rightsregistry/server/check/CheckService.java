@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.rightsregistry.client.Agreement;
 import org.rightsregistry.client.Decision;
@@ -44,9 +45,11 @@ import org.springframework.transaction.annotation.Transactional;
  * client library's decision engine, unchanged, decide, weighing the in-band signals the caller sent
  * with each item.
  *
- * <p>An item is a work of every rights holder of a declaration that names it through a subject
- * other than all works of a party and that is neither revoked nor superseded at the evaluation time
- * (whatever its validity window): those holders' declarations and agreements on all their works
+ * <p>An item is a work of the declarant of every declaration that names it through a subject other
+ * than all works of a party, names no other rights holder, and is neither revoked nor superseded at
+ * the evaluation time (whatever its validity window): a party speaks for its own works, so a rights
+ * holder named by another declarant does not make the item that holder's work (see {@link
+ * Statement#worksOwner}). Those parties' own declarations and their agreements on all their works
  * cover the item too.
  */
 @Service
@@ -98,10 +101,10 @@ public class CheckService {
     for (int i = 0; i < question.items().size(); i++) {
       List<Statement> matched =
           statementsFor(question.items().get(i), keysPerItem.get(i), declarationsByKey);
-      matched.forEach(statement -> holders.add(statement.holder().id()));
+      matched.stream().map(Statement::worksOwner).filter(Objects::nonNull).forEach(holders::add);
       matchedPerItem.add(matched);
     }
-    // An item is a work of every holder whose declaration in force names it, so the holders'
+    // An item is a work of every declarant whose declaration in force names it, so their
     // statements on all their works are looked up once for the whole request.
     List<String> worksKeys = holders.stream().map(LookupKeys::partyWorks).toList();
     Map<String, List<TimedMatch>> worksByKey = byKey(store.matchesAt(worksKeys, at));
@@ -155,16 +158,21 @@ public class CheckService {
     return statements;
   }
 
-  /** The item's own keys and the keys of all works of each holder of a matched statement. */
+  /** The item's own keys and the keys of all works of each declarant of a matched statement. */
   private static List<String> withWorksOfHolders(List<String> keys, List<Statement> matched) {
     Set<String> all = new LinkedHashSet<>(keys);
-    matched.forEach(statement -> all.add(LookupKeys.partyWorks(statement.holder().id())));
+    matched.stream()
+        .map(Statement::worksOwner)
+        .filter(Objects::nonNull)
+        .forEach(owner -> all.add(LookupKeys.partyWorks(owner)));
     return List.copyOf(all);
   }
 
   /**
-   * The matched statements and the statements on all works of each of their holders, but for a
-   * declaration that already matched through a more specific subject.
+   * The matched statements and the statements on all works of each of their declarants, but for a
+   * declaration that already matched through a more specific subject; only a party's own
+   * declaration speaks for all its works (a record from before the registry enforced that is
+   * ignored).
    */
   private static List<Statement> withWorksStatements(
       List<Statement> matched, Map<String, List<TimedMatch>> worksByKey) {
@@ -173,12 +181,15 @@ public class CheckService {
     Set<String> holders = new LinkedHashSet<>();
     for (Statement statement : matched) {
       found.add(statement.declarationId());
-      holders.add(statement.holder().id());
+      if (statement.worksOwner() != null) {
+        holders.add(statement.worksOwner());
+      }
     }
     for (String holder : holders) {
       for (TimedMatch match : worksByKey.getOrDefault(LookupKeys.partyWorks(holder), List.of())) {
-        if (!found.contains(match.match().declaration().id().toString())) {
-          statements.add(toStatement(match));
+        Statement works = toStatement(match);
+        if (!found.contains(works.declarationId()) && holder.equals(works.worksOwner())) {
+          statements.add(works);
         }
       }
     }

@@ -45,11 +45,15 @@ public final class DeclarationDocuments {
   public static NewDeclaration read(JsonNode document) {
     List<Violation> violations = new ArrayList<>();
     List<Selector> subjects = readSubjects(document.get("subjects"), "/subjects/", violations);
-    Party holder =
+    // A party speaks for its own works only: its declarant (the party itself, or the party an
+    // agent declares for) must be that party, and a rights holder, if named, too.
+    String declarant = readParty(document.get("declarant")).id();
+    String otherHolder =
         document.has("rightsHolder")
-            ? readParty(document.get("rightsHolder"))
-            : readParty(document.get("declarant"));
-    requireOwnWorks(subjects, "/subjects/", holder.id(), "its rights holder", violations);
+                && !readParty(document.get("rightsHolder")).id().equals(declarant)
+            ? readParty(document.get("rightsHolder")).id()
+            : null;
+    requireOwnWorks(subjects, "/subjects/", declarant, "its declarant", otherHolder, violations);
     Validity window = readValidity(document, violations);
     Instant validFrom = window.from();
     Instant validUntil = window.until();
@@ -138,8 +142,9 @@ public final class DeclarationDocuments {
 
   /**
    * Adds a violation for every subject on all works of a party other than {@code owner}: a
-   * declaration speaks about the works of its own rights holder only, an agreement licenses the
-   * works of its own licensor only.
+   * declaration speaks about the works of its own declarant only (the party itself or the party its
+   * agent declares for, with no other rights holder), an agreement licenses the works of its own
+   * licensor only.
    *
    * @param subjects the subjects as read, in document order
    * @param pointer the JSON Pointer of the subjects array, with a trailing '/'
@@ -152,9 +157,40 @@ public final class DeclarationDocuments {
       String owner,
       String ownerRole,
       List<Violation> violations) {
+    requireOwnWorks(subjects, pointer, owner, ownerRole, null, violations);
+  }
+
+  /**
+   * As {@link #requireOwnWorks(List, String, String, String, List)}; when the document names a
+   * rights holder other than {@code owner} ({@code otherHolder} not null), no subject on all works
+   * of any party is accepted: the declaration would speak for works that are not its declarant's,
+   * or attribute the declarant's works to another holder.
+   */
+  private static void requireOwnWorks(
+      List<Selector> subjects,
+      String pointer,
+      String owner,
+      String ownerRole,
+      String otherHolder,
+      List<Violation> violations) {
     for (int i = 0; i < subjects.size(); i++) {
       Selector subject = subjects.get(i);
-      if (subject.type() == SelectorType.PARTY_WORKS && !subject.value().equals(owner)) {
+      if (subject.type() != SelectorType.PARTY_WORKS) {
+        continue;
+      }
+      if (otherHolder != null) {
+        violations.add(
+            new Violation(
+                pointer + i + "/party",
+                "all works of '"
+                    + subject.value()
+                    + "' may be covered only by that party's own declaration, naming no other"
+                    + " rights holder; this one is declared by '"
+                    + owner
+                    + "' for rights holder '"
+                    + otherHolder
+                    + "', so drop the rights holder or cover the items through other subjects"));
+      } else if (!subject.value().equals(owner)) {
         violations.add(
             new Violation(
                 pointer + i + "/party",

@@ -217,17 +217,31 @@ public class DeclarationService {
 
   /**
    * A subject on all works of a party needs the party registered: the registry attributes works to
-   * parties it knows. (That the party is the declaration's own rights holder was checked when the
-   * document was read.)
+   * parties it knows, and only the party itself (its declarant, the party or its agent's principal)
+   * speaks for them, naming no other rights holder. (A document is checked for that when it is
+   * read; this holds every other way of appending, such as an import, to it.)
    */
   private void requireKnownWorksOwners(List<NewDeclaration> declarations, int firstLine) {
     Map<String, Boolean> known = new HashMap<>();
     List<Violation> violations = new ArrayList<>();
     for (int i = 0; i < declarations.size(); i++) {
       List<Selector> subjects = declarations.get(i).subjects();
+      String declarant = declarations.get(i).declarant().id();
+      String holder = partyId(declarations.get(i).rightsHolder());
       for (int position = 0; position < subjects.size(); position++) {
         Selector subject = subjects.get(position);
         if (subject.type() == SelectorType.PARTY_WORKS
+            && (!subject.value().equals(declarant)
+                || holder != null && !holder.equals(declarant))) {
+          Violation violation =
+              new Violation(
+                  "/subjects/" + position + "/party",
+                  "all works of '"
+                      + subject.value()
+                      + "' may be covered only by that party's own declaration, naming no other"
+                      + " rights holder");
+          violations.add(firstLine > 0 ? violation.onLine(firstLine + i) : violation);
+        } else if (subject.type() == SelectorType.PARTY_WORKS
             && !known.computeIfAbsent(subject.value(), id -> parties.find(id).isPresent())) {
           Violation violation =
               new Violation(

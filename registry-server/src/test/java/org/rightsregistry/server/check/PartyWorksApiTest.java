@@ -78,8 +78,133 @@ class PartyWorksApiTest {
     Response refused =
         asHolder.postJson("/v1/declarations", declaration(holder, unknown, works(unknown)));
 
+    // Refused before the registry looks the party up: only the party itself speaks for its works.
     assertRefused(refused, "/subjects/0/party", before);
-    assertThat(refused.json().get("detail").asString()).contains("No party has the id " + unknown);
+    assertThat(refused.json().get("detail").asString()).contains(unknown).contains(holder);
+  }
+
+  @Test
+  void declare_allWorksOfAnotherPartyNamedAsRightsHolder_isRefusedAndStoresNothing() {
+    String bob = TestParties.newParty(port, "creator");
+    long before = store.headSequence();
+
+    Response refused =
+        asHolder.postJson(
+            "/v1/declarations",
+            declaration(holder, bob, works(bob), "{\"generative-ai-training\": \"allowed\"}", ""));
+
+    assertRefused(refused, "/subjects/0/party", before);
+    assertThat(refused.json().get("detail").asString()).contains(bob).contains(holder);
+  }
+
+  @Test
+  void batchLine_allWorksOfAnotherPartyNamedAsRightsHolder_namesTheLineAndTheField() {
+    String bob = TestParties.newParty(port, "creator");
+    long before = store.headSequence();
+    String good = declaration(holder, null, url("a.jpg"));
+    String bad = declaration(holder, bob, url("b.jpg") + "," + works(bob));
+
+    Response refused =
+        asHolder.post(
+            "/v1/declarations/batch",
+            "application/x-ndjson",
+            good.replace("\n", " ") + "\n" + bad.replace("\n", " ") + "\n",
+            "Idempotency-Key",
+            UUID.randomUUID().toString());
+
+    assertRefused(refused, "/subjects/1/party", before);
+    assertThat(refused.json().get("line").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void declare_verifiedInstitutionOnAnotherPartysWorks_isRefused() {
+    String institution = TestParties.newParty(port, "institution");
+    Response verified =
+        TestParties.operator(port)
+            .postJson(
+                "/v1/parties/" + institution + "/verification",
+                "{\"level\": \"institution-verified\"}");
+    assertThat(verified.status()).as(verified.body()).isLessThan(300);
+    RegistryHttp asInstitution = new RegistryHttp(port).as(TestParties.token(port, institution));
+    long before = store.headSequence();
+
+    Response namingHolder =
+        asInstitution.postJson("/v1/declarations", declaration(institution, holder, works(holder)));
+    Response withoutHolder =
+        asInstitution.postJson("/v1/declarations", declaration(institution, null, works(holder)));
+
+    assertRefused(namingHolder, "/subjects/0/party", before);
+    assertRefused(withoutHolder, "/subjects/0/party", before);
+  }
+
+  @Test
+  void declare_authorisedAgentOnAllWorksOfItsPrincipal_isRecordedAsThePrincipals() {
+    String agent = TestParties.newParty(port, "agent");
+    authoriseAgent(agent, "declare");
+    RegistryHttp asAgent = new RegistryHttp(port).as(TestParties.token(port, agent));
+
+    Response declared =
+        asAgent.postJson("/v1/declarations", declaration(holder, null, works(holder)));
+    Response namingHolder =
+        asAgent.postJson("/v1/declarations", declaration(holder, holder, works(holder)));
+
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+    assertThat(declared.json().get("declarant").get("id").asString()).isEqualTo(holder);
+    assertThat(declared.json().get("recordedBy").get("id").asString()).isEqualTo(agent);
+    assertThat(namingHolder.status()).as(namingHolder.body()).isEqualTo(201);
+  }
+
+  @Test
+  void declare_agentInItsOwnNameForItsPrincipal_isRefused() {
+    String agent = TestParties.newParty(port, "agent");
+    authoriseAgent(agent, "declare");
+    RegistryHttp asAgent = new RegistryHttp(port).as(TestParties.token(port, agent));
+    long before = store.headSequence();
+
+    Response refused =
+        asAgent.postJson("/v1/declarations", declaration(agent, holder, works(holder)));
+
+    assertRefused(refused, "/subjects/0/party", before);
+  }
+
+  @Test
+  void agreement_byAnotherPartyAsLicensorOfTheHoldersWorks_isRefused() {
+    String alice = TestParties.newParty(port, "creator");
+    String licensee = TestParties.newParty(port, "licensee");
+    RegistryHttp asAlice = new RegistryHttp(port).as(TestParties.token(port, alice));
+    long before = store.headSequence();
+
+    Response refused =
+        asAlice.postJson(
+            "/v1/agreements",
+            """
+            {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
+             "covers": [{"type": "party-works", "party": "%s"}], "usages": ["ai-training"]}"""
+                .formatted(holder, licensee, holder));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().get("field").asString()).isEqualTo("/licensor/id");
+    assertThat(store.headSequence()).isEqualTo(before);
+  }
+
+  @Test
+  void agreement_authorisedAgentOnAllWorksOfItsPrincipal_isRecorded() {
+    String agent = TestParties.newParty(port, "agent");
+    String licensee = TestParties.newParty(port, "licensee");
+    authoriseAgent(agent, "declare");
+    RegistryHttp asAgent = new RegistryHttp(port).as(TestParties.token(port, agent));
+
+    Response created =
+        asAgent.postJson(
+            "/v1/agreements",
+            """
+            {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
+             "covers": [{"type": "party-works", "party": "%s"}], "usages": ["ai-training"]}"""
+                .formatted(holder, licensee, holder));
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("licensor").get("id").asString()).isEqualTo(holder);
   }
 
   @Test
@@ -215,6 +340,84 @@ class PartyWorksApiTest {
   }
 
   @Test
+  void check_itemAnotherDeclarantNamedTheHolderOn_isNotTheHoldersWork() {
+    String alice = TestParties.newParty(port, "creator");
+    RegistryHttp asAlice = new RegistryHttp(port).as(TestParties.token(port, alice));
+    declare(declaration(holder, null, works(holder)));
+    Response byAlice =
+        asAlice.postJson(
+            "/v1/declarations",
+            declaration(alice, holder, url("a.jpg"), "{\"ai-training\": \"allowed\"}", ""));
+    assertThat(byAlice.status()).as(byAlice.body()).isEqualTo(201);
+    String aliceId = byAlice.json().get("id").asString();
+
+    JsonNode decision =
+        check("ai-training", "{\"url\": \"https://" + host + "/a.jpg\"}").get("decisions").get(0);
+
+    // Alice's statement is the evidence; the holder's reservation on all its works does not bear.
+    assertThat(decision.get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(decision.get("evidence")).hasSize(1);
+    JsonNode evidence = decision.get("evidence").get(0);
+    assertThat(evidence.get("declarationId").asString()).isEqualTo(aliceId);
+    assertThat(evidence.get("matched").get("type").asString()).isEqualTo("url");
+    assertThat(evidence.get("declarant").get("id").asString()).isEqualTo(alice);
+  }
+
+  @Test
+  void check_itemTheHoldersAgentDeclaredOn_isTheHoldersWork() {
+    String agent = TestParties.newParty(port, "agent");
+    authoriseAgent(agent, "declare");
+    RegistryHttp asAgent = new RegistryHttp(port).as(TestParties.token(port, agent));
+    declare(declaration(holder, null, works(holder)));
+    Response byAgent =
+        asAgent.postJson(
+            "/v1/declarations",
+            declaration(holder, null, url("a.jpg"), "{\"search-indexing\": \"allowed\"}", ""));
+    assertThat(byAgent.status()).as(byAgent.body()).isEqualTo(201);
+
+    JsonNode decision =
+        check("ai-training", "{\"url\": \"https://" + host + "/a.jpg\"}").get("decisions").get(0);
+
+    assertThat(decision.get("verdict").asString()).isEqualTo("DENY");
+    assertThat(decision.get("evidence").get(0).get("matched").get("party").asString())
+        .isEqualTo(holder);
+  }
+
+  @Test
+  void check_licenceOnAllWorks_doesNotCoverAnItemAnotherDeclarantNamedTheLicensorOn() {
+    String alice = TestParties.newParty(port, "creator");
+    String licensee = TestParties.newParty(port, "licensee");
+    RegistryHttp asAlice = new RegistryHttp(port).as(TestParties.token(port, alice));
+    Response byAlice =
+        asAlice.postJson("/v1/declarations", declaration(alice, holder, url("a.jpg")));
+    assertThat(byAlice.status()).as(byAlice.body()).isEqualTo(201);
+    Response agreement =
+        asHolder.postJson(
+            "/v1/agreements",
+            """
+            {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
+             "covers": [{"type": "party-works", "party": "%s"}], "usages": ["ai-training"]}"""
+                .formatted(holder, licensee, holder));
+    assertThat(agreement.status()).as(agreement.body()).isEqualTo(201);
+
+    RegistryHttp asLicensee = new RegistryHttp(port).as(TestParties.token(port, licensee));
+    JsonNode decision =
+        DecisionSchema.assertValid(
+                asLicensee
+                    .postJson(
+                        "/v1/checks",
+                        "{\"usage\": \"ai-training\", \"items\": [{\"url\": \"https://"
+                            + host
+                            + "/a.jpg\"}]}")
+                    .json())
+            .get("decisions")
+            .get(0);
+
+    assertThat(decision.get("verdict").asString()).isEqualTo("DENY");
+    assertThat(decision.get("rule").asString()).isEqualTo("reservation");
+  }
+
+  @Test
   void snapshot_carriesStatementsOnAllWorks() {
     String id = declare(declaration(holder, null, works(holder)));
 
@@ -227,6 +430,14 @@ class PartyWorksApiTest {
             .findFirst()
             .orElseThrow();
     assertThat(offline.subjects()).containsExactly(Selector.partyWorks(holder));
+  }
+
+  private void authoriseAgent(String agent, String scope) {
+    Response authorised =
+        asHolder.postJson(
+            "/v1/parties/" + holder + "/agents",
+            "{\"agent\": \"%s\", \"scopes\": [\"%s\"]}".formatted(agent, scope));
+    assertThat(authorised.status()).as(authorised.body()).isEqualTo(201);
   }
 
   private void assertRefused(Response refused, String field, long sequenceBefore) {
