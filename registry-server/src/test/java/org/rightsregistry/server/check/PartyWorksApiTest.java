@@ -311,28 +311,9 @@ class PartyWorksApiTest {
   void check_licenceOnAllWorksOfTheLicensor_allowsItsWorksToTheLicensee() {
     String licensee = TestParties.newParty(port, "licensee");
     declare(declaration(holder, null, url("a.jpg"), "{\"ai-training\": \"reserved\"}", ""));
-    Response agreement =
-        asHolder.postJson(
-            "/v1/agreements",
-            """
-            {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
-             "covers": [{"type": "party-works", "party": "%s"}], "usages": ["ai-training"]}"""
-                .formatted(holder, licensee, holder));
-    assertThat(agreement.status()).as(agreement.body()).isEqualTo(201);
+    licenseAllWorksTo(licensee);
 
-    RegistryHttp asLicensee = new RegistryHttp(port).as(TestParties.token(port, licensee));
-    JsonNode decision =
-        DecisionSchema.assertValid(
-                asLicensee
-                    .postJson(
-                        "/v1/checks",
-                        "{\"usage\": \"ai-training\", \"items\": [{\"url\": \"https://"
-                            + host
-                            + "/a.jpg\"}, {\"url\": \"https://"
-                            + host
-                            + "/b.jpg\"}]}")
-                    .json())
-            .get("decisions");
+    JsonNode decision = checkAs(licensee, "a.jpg", "b.jpg");
 
     assertThat(decision.get(0).get("verdict").asString()).isEqualTo("ALLOW");
     assertThat(decision.get(0).get("rule").asString()).isEqualTo("licensed");
@@ -391,27 +372,9 @@ class PartyWorksApiTest {
     Response byAlice =
         asAlice.postJson("/v1/declarations", declaration(alice, holder, url("a.jpg")));
     assertThat(byAlice.status()).as(byAlice.body()).isEqualTo(201);
-    Response agreement =
-        asHolder.postJson(
-            "/v1/agreements",
-            """
-            {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
-             "covers": [{"type": "party-works", "party": "%s"}], "usages": ["ai-training"]}"""
-                .formatted(holder, licensee, holder));
-    assertThat(agreement.status()).as(agreement.body()).isEqualTo(201);
+    licenseAllWorksTo(licensee);
 
-    RegistryHttp asLicensee = new RegistryHttp(port).as(TestParties.token(port, licensee));
-    JsonNode decision =
-        DecisionSchema.assertValid(
-                asLicensee
-                    .postJson(
-                        "/v1/checks",
-                        "{\"usage\": \"ai-training\", \"items\": [{\"url\": \"https://"
-                            + host
-                            + "/a.jpg\"}]}")
-                    .json())
-            .get("decisions")
-            .get(0);
+    JsonNode decision = checkAs(licensee, "a.jpg").get(0);
 
     assertThat(decision.get("verdict").asString()).isEqualTo("DENY");
     assertThat(decision.get("rule").asString()).isEqualTo("reservation");
@@ -505,5 +468,32 @@ class PartyWorksApiTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The holder licenses all its works, for ai-training, to the licensee. */
+  private void licenseAllWorksTo(String licensee) {
+    Response agreement =
+        asHolder.postJson(
+            "/v1/agreements",
+            """
+            {"licensor": {"id": "%s"}, "licensee": {"id": "%s"},
+             "covers": [{"type": "party-works", "party": "%s"}], "usages": ["ai-training"]}"""
+                .formatted(holder, licensee, holder));
+    assertThat(agreement.status()).as(agreement.body()).isEqualTo(201);
+  }
+
+  /** The party's decisions for ai-training of paths on the holder's host, schema-checked. */
+  private JsonNode checkAs(String party, String... paths) {
+    StringBuilder items = new StringBuilder();
+    for (String path : paths) {
+      items.append(items.isEmpty() ? "" : ", ");
+      items.append("{\"url\": \"https://").append(host).append('/').append(path).append("\"}");
+    }
+    RegistryHttp asParty = new RegistryHttp(port).as(TestParties.token(port, party));
+    return DecisionSchema.assertValid(
+            asParty
+                .postJson("/v1/checks", "{\"usage\": \"ai-training\", \"items\": [" + items + "]}")
+                .json())
+        .get("decisions");
   }
 }
