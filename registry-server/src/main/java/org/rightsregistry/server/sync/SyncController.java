@@ -91,7 +91,7 @@ class SyncController {
 
     web.getResponse().setHeader(SEQUENCE_HEADER, Long.toString(page.head()));
     web.getResponse().setHeader(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-    if (notModified(web, "\"" + page.head() + "\"")) {
+    if (notModified(web, "W/\"" + page.head() + "\"")) {
       return null;
     }
     byte[] body = JSON.writeValueAsBytes(write(page, limit));

@@ -93,7 +93,7 @@ class ChangeFeedApiTest {
     var same = sync.get("/v1/changes?after=0&limit=1", "If-None-Match", etag);
 
     assertThat(etag)
-        .isEqualTo("\"" + answer.headers().firstValue("Registry-Sequence").orElseThrow() + "\"");
+        .isEqualTo("W/\"" + answer.headers().firstValue("Registry-Sequence").orElseThrow() + "\"");
     assertThat(same.statusCode()).isEqualTo(304);
   }
 
