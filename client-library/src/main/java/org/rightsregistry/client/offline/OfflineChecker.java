@@ -293,11 +293,7 @@ public final class OfflineChecker {
      * @throws IllegalArgumentException if the duration is null, zero or negative
      */
     public Builder maxAge(Duration maxAge) {
-      if (maxAge == null || maxAge.isZero() || maxAge.isNegative()) {
-        throw new IllegalArgumentException(
-            "maxAge must be a positive duration such as PT1H, but was " + maxAge);
-      }
-      this.maxAge = maxAge;
+      this.maxAge = Settings.positive("maxAge", maxAge);
       return this;
     }
 
@@ -309,12 +305,7 @@ public final class OfflineChecker {
      * @throws IllegalArgumentException if the verdict is neither
      */
     public Builder onStale(Verdict verdict) {
-      if (verdict != Verdict.DENY && verdict != Verdict.UNKNOWN) {
-        throw new IllegalArgumentException(
-            "onStale must be DENY or UNKNOWN, so that nothing stale is allowed, but was "
-                + verdict);
-      }
-      this.onStale = verdict;
+      this.onStale = Settings.failClosed("onStale", verdict);
       return this;
     }
 

@@ -656,7 +656,7 @@ public final class OfflineReplica implements AutoCloseable {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive("requestTimeout", timeout);
+      this.requestTimeout = Settings.positive("requestTimeout", timeout);
       return this;
     }
 
@@ -681,7 +681,7 @@ public final class OfflineReplica implements AutoCloseable {
      * @return this builder
      */
     public Builder maxAge(Duration maxAge) {
-      this.maxAge = positive("maxAge", maxAge);
+      this.maxAge = Settings.positive("maxAge", maxAge);
       return this;
     }
 
@@ -692,12 +692,7 @@ public final class OfflineReplica implements AutoCloseable {
      * @return this builder
      */
     public Builder onStale(Verdict verdict) {
-      if (verdict != Verdict.DENY && verdict != Verdict.UNKNOWN) {
-        throw new IllegalArgumentException(
-            "onStale must be DENY or UNKNOWN, so that nothing stale is allowed, but was "
-                + verdict);
-      }
-      this.onStale = verdict;
+      this.onStale = Settings.failClosed("onStale", verdict);
       return this;
     }
 
@@ -765,14 +760,6 @@ public final class OfflineReplica implements AutoCloseable {
         }
       }
       return replica;
-    }
-
-    private static Duration positive(String name, Duration duration) {
-      if (duration == null || duration.isZero() || duration.isNegative()) {
-        throw new IllegalArgumentException(
-            name + " must be a positive duration, but was " + duration);
-      }
-      return duration;
     }
   }
 }
