@@ -28,7 +28,7 @@ final class Checks {
     if (value.length() <= 200) {
       return "'" + value + "'";
     }
-    return "'" + value.substring(0, 200) + "…' (" + value.length() + " characters)";
+    return "'" + shortened(value, 200) + "' (" + value.length() + " characters)";
   }
 
   /**

@@ -258,7 +258,7 @@ public final class SnapshotWriter {
               + " UTF-8 bytes, but one is "
               + bytes.length
               + " bytes: "
-              + value.substring(0, 60)
+              + value.substring(0, Character.isHighSurrogate(value.charAt(59)) ? 59 : 60)
               + "…");
     }
     writeVarLong(bytes.length);

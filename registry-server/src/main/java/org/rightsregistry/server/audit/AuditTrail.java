@@ -46,7 +46,12 @@ public class AuditTrail {
             target,
             detail == null || detail.length() <= MAX_DETAIL
                 ? detail
-                : detail.substring(0, MAX_DETAIL)));
+                // Never half a surrogate pair: the stored text stays well-formed.
+                : detail.substring(
+                    0,
+                    Character.isHighSurrogate(detail.charAt(MAX_DETAIL - 1))
+                        ? MAX_DETAIL - 1
+                        : MAX_DETAIL)));
   }
 
   /** A party's own trail: what it did and what agents did for it, oldest first. */
