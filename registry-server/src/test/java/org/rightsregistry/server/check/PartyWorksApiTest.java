@@ -104,13 +104,7 @@ class PartyWorksApiTest {
     String good = declaration(holder, null, url("a.jpg"));
     String bad = declaration(holder, bob, url("b.jpg") + "," + works(bob));
 
-    Response refused =
-        asHolder.post(
-            "/v1/declarations/batch",
-            "application/x-ndjson",
-            good.replace("\n", " ") + "\n" + bad.replace("\n", " ") + "\n",
-            "Idempotency-Key",
-            UUID.randomUUID().toString());
+    Response refused = batchOf(good, bad);
 
     assertRefused(refused, "/subjects/1/party", before);
     assertThat(refused.json().get("line").asInt()).isEqualTo(2);
@@ -224,13 +218,7 @@ class PartyWorksApiTest {
     String good = declaration(holder, null, url("a.jpg"));
     String bad = declaration(holder, null, works("someone-else"));
 
-    Response refused =
-        asHolder.post(
-            "/v1/declarations/batch",
-            "application/x-ndjson",
-            good.replace("\n", " ") + "\n" + bad.replace("\n", " ") + "\n",
-            "Idempotency-Key",
-            UUID.randomUUID().toString());
+    Response refused = batchOf(good, bad);
 
     assertRefused(refused, "/subjects/0/party", before);
     assertThat(refused.json().get("line").asInt()).isEqualTo(2);
@@ -495,5 +483,19 @@ class PartyWorksApiTest {
                 .postJson("/v1/checks", "{\"usage\": \"ai-training\", \"items\": [" + items + "]}")
                 .json())
         .get("decisions");
+  }
+
+  /** The holder's batch of the given declarations, one a line, under a new idempotency key. */
+  private Response batchOf(String... declarations) {
+    StringBuilder lines = new StringBuilder();
+    for (String declaration : declarations) {
+      lines.append(declaration.replace("\n", " ")).append('\n');
+    }
+    return asHolder.post(
+        "/v1/declarations/batch",
+        "application/x-ndjson",
+        lines.toString(),
+        "Idempotency-Key",
+        UUID.randomUUID().toString());
   }
 }
