@@ -48,7 +48,8 @@ record ChangePage(
     REVOKED("revoked"),
     SUPERSEDED("superseded"),
     LICENCE_GRANTED("licence-granted"),
-    LICENCE_REVOKED("licence-revoked");
+    LICENCE_REVOKED("licence-revoked"),
+    PARTY_SUSPENDED("party-suspended");
 
     private final String id;
 
@@ -71,7 +72,7 @@ record ChangePage(
    *
    * @param sequence its number
    * @param kind what happened
-   * @param id the declaration or agreement it happened to
+   * @param id the declaration or agreement it happened to, or for a suspension the party
    * @param declaration for a creation, the declaration as an offline checker keeps it
    * @param agreement for a licence granted to the requester, the agreement; else null
    */
@@ -175,8 +176,14 @@ record ChangePage(
 
   private static Change change(JsonNode change, long sequence, String requester) {
     Kind kind = Kind.fromId(text(change, "kind"));
-    boolean aboutAgreement = kind == Kind.LICENCE_GRANTED || kind == Kind.LICENCE_REVOKED;
-    String id = text(change, aboutAgreement ? "agreementId" : "declarationId");
+    String id =
+        text(
+            change,
+            switch (kind) {
+              case LICENCE_GRANTED, LICENCE_REVOKED -> "agreementId";
+              case PARTY_SUSPENDED -> "partyId";
+              default -> "declarationId";
+            });
     SnapshotDeclaration declaration = null;
     SnapshotAgreement agreement = null;
     if (kind == Kind.CREATED) {

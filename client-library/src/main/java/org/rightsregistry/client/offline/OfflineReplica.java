@@ -472,11 +472,11 @@ public final class OfflineReplica implements AutoCloseable {
             DeclarationTerms terms,
             List<Selector> subjects) -> {
           if (!removed.contains(id)) {
-            writer.add(terms.declaration(id, sequence, recordedAt, subjects));
+            writer.add(state.asNow(terms.declaration(id, sequence, recordedAt, subjects)));
           }
         });
     for (Map.Entry<String, SnapshotDeclaration> added : state.added().entrySet()) {
-      writer.add(added.getValue());
+      writer.add(state.asNow(added.getValue()));
     }
     if (state.requester() != null) {
       writer.requester(state.requester());

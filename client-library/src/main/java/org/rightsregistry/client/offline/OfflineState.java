@@ -16,6 +16,7 @@ import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
 import org.rightsregistry.client.Statement;
+import org.rightsregistry.client.TrustLevel;
 
 /**
  * What an offline checker decides from at one registry sequence: an immutable base index (read from
@@ -27,6 +28,10 @@ import org.rightsregistry.client.Statement;
  * {@link #removed}); one created after it is in the overlay, a small index rebuilt from {@link
  * #added} when a page is applied. The owner compacts (writes a new snapshot at the current sequence
  * and starts again from it) once {@link #overlaySize} grows large.
+ *
+ * <p>A party suspended after the snapshot is in {@link #suspended}: every declaration it made, in
+ * the base or the overlay, then counts as self-asserted, as the registry weighs it from the
+ * suspension on.
  */
 final class OfflineState {
 
@@ -34,6 +39,7 @@ final class OfflineState {
   private final Set<String> removed;
   private final Map<String, SnapshotDeclaration> added;
   private final OfflineIndex overlay;
+  private final Set<String> suspended;
   private final String requester;
   private final Map<String, SnapshotAgreement> agreements;
   private final long sequence;
@@ -43,11 +49,13 @@ final class OfflineState {
       OfflineIndex base,
       Set<String> removed,
       Map<String, SnapshotDeclaration> added,
+      Set<String> suspended,
       String requester,
       Map<String, SnapshotAgreement> agreements,
       long sequence,
       Instant registryTime) {
     this.base = base;
+    this.suspended = suspended;
     this.removed = removed;
     this.added = added;
     this.overlay =
@@ -65,7 +73,7 @@ final class OfflineState {
     Map<String, SnapshotAgreement> byId = new LinkedHashMap<>();
     agreements.forEach(agreement -> byId.put(agreement.id(), agreement));
     return new OfflineState(
-        base, Set.of(), Map.of(), requester, byId, base.sequence(), base.exportedAt());
+        base, Set.of(), Map.of(), Set.of(), requester, byId, base.sequence(), base.exportedAt());
   }
 
   long sequence() {
@@ -99,6 +107,30 @@ final class OfflineState {
     return removed;
   }
 
+  /**
+   * A declaration of the base or the overlay as the registry now weighs it: self-asserted once its
+   * declarant was suspended after the snapshot.
+   */
+  SnapshotDeclaration asNow(SnapshotDeclaration declaration) {
+    if (declaration.trust() == TrustLevel.SELF_ASSERTED
+        || !suspended.contains(declaration.declarant().id())) {
+      return declaration;
+    }
+    return new SnapshotDeclaration(
+        declaration.id(),
+        declaration.sequence(),
+        declaration.recordedAt(),
+        declaration.declarant(),
+        declaration.rightsHolder(),
+        declaration.subjects(),
+        declaration.usages(),
+        declaration.rightsStatement(),
+        declaration.validFrom(),
+        declaration.validUntil(),
+        TrustLevel.SELF_ASSERTED,
+        declaration.modalities());
+  }
+
   List<SnapshotAgreement> agreements() {
     return List.copyOf(agreements.values());
   }
@@ -130,12 +162,44 @@ final class OfflineState {
         found = joined(found, overlay.partyWorksStatements(holders, matched));
       }
     }
+    if (!suspended.isEmpty()) {
+      found = withSuspensions(found);
+    }
     if (isOrdered(found)) {
       return found;
     }
     List<Statement> ordered = new ArrayList<>(found);
     ordered.sort(Comparator.comparingLong(Statement::sequence));
     return ordered;
+  }
+
+  /** The statements with those of parties suspended since the snapshot made self-asserted. */
+  private List<Statement> withSuspensions(List<Statement> found) {
+    List<Statement> weighed = new ArrayList<>(found.size());
+    for (Statement statement : found) {
+      boolean lowered =
+          statement.trust() != TrustLevel.SELF_ASSERTED
+              && suspended.contains(statement.declarant().id());
+      weighed.add(lowered ? selfAsserted(statement) : statement);
+    }
+    return weighed;
+  }
+
+  private static Statement selfAsserted(Statement statement) {
+    return new Statement(
+        statement.declarationId(),
+        statement.sequence(),
+        statement.recordedAt(),
+        statement.declarant(),
+        statement.rightsHolder(),
+        statement.matched(),
+        statement.usages(),
+        statement.rightsStatement(),
+        statement.validFrom(),
+        statement.validUntil(),
+        TrustLevel.SELF_ASSERTED,
+        statement.modalities(),
+        statement.endedAt());
   }
 
   /** Whether the statements are already by sequence, so the (stable) sort would keep them. */
@@ -305,6 +369,7 @@ final class OfflineState {
     Set<String> nowRemoved = new HashSet<>(removed);
     Map<String, SnapshotDeclaration> nowAdded = new LinkedHashMap<>(added);
     Map<String, SnapshotAgreement> nowAgreements = new LinkedHashMap<>(agreements);
+    Set<String> nowSuspended = new HashSet<>(suspended);
     for (ChangePage.Change change : page.changes()) {
       switch (change.kind()) {
         case CREATED -> nowAdded.put(change.id(), change.declaration());
@@ -319,12 +384,14 @@ final class OfflineState {
           }
         }
         case LICENCE_REVOKED -> nowAgreements.remove(change.id());
+        case PARTY_SUSPENDED -> nowSuspended.add(change.id());
       }
     }
     return new OfflineState(
         base,
         Collections.unmodifiableSet(nowRemoved),
         Collections.unmodifiableMap(nowAdded),
+        Collections.unmodifiableSet(nowSuspended),
         requester,
         nowAgreements,
         page.last(),
@@ -336,6 +403,6 @@ final class OfflineState {
     if (!time.isAfter(registryTime)) {
       return this;
     }
-    return new OfflineState(base, removed, added, requester, agreements, sequence, time);
+    return new OfflineState(base, removed, added, suspended, requester, agreements, sequence, time);
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,8 @@ final class FakeHistory implements AutoCloseable {
   }
 
   /**
-   * Appends random changes: creations of every selector type, revocations, supersessions, licences.
+   * Appends random changes: creations of every selector type, revocations, supersessions, licences,
+   * and now and then the suspension of a holder.
    */
   synchronized void write(int count) {
     for (int i = 0; i < count; i++) {
@@ -120,12 +122,53 @@ final class FakeHistory implements AutoCloseable {
         String id = granted.get(random.nextInt(granted.size()));
         agreements.remove(id);
         add("licence-revoked", id, null, null);
+      } else if (choice == 5 && random.nextInt(40) == 0) {
+        Party holder = HOLDERS.get(random.nextInt(HOLDERS.size()));
+        if (!suspendedAt(head()).contains(holder.id())) {
+          add("party-suspended", holder.id(), null, null);
+        }
       } else {
         SnapshotDeclaration created = declaration(head() + 1);
         active.put(created.id(), created);
         add("created", created.id(), created, null);
       }
     }
+  }
+
+  /** Appends an operator's suspension of a party. */
+  synchronized void suspend(String party) {
+    add("party-suspended", party, null, null);
+  }
+
+  /** The parties suspended by the changes up to a sequence. */
+  synchronized Set<String> suspendedAt(long sequence) {
+    Set<String> suspended = new HashSet<>();
+    for (Event event : events.subList(0, (int) sequence)) {
+      if (event.kind().equals("party-suspended")) {
+        suspended.add(event.id());
+      }
+    }
+    return suspended;
+  }
+
+  /** A declaration as the registry weighs it once some parties are suspended. */
+  static SnapshotDeclaration weighed(SnapshotDeclaration d, Set<String> suspended) {
+    if (!suspended.contains(d.declarant().id())) {
+      return d;
+    }
+    return new SnapshotDeclaration(
+        d.id(),
+        d.sequence(),
+        d.recordedAt(),
+        d.declarant(),
+        d.rightsHolder(),
+        d.subjects(),
+        d.usages(),
+        d.rightsStatement(),
+        d.validFrom(),
+        d.validUntil(),
+        TrustLevel.SELF_ASSERTED,
+        d.modalities());
   }
 
   private void add(String kind, String id, SnapshotDeclaration d, SnapshotAgreement a) {
@@ -211,6 +254,7 @@ final class FakeHistory implements AutoCloseable {
       switch (event.kind()) {
         case "created" -> declarations.put(event.id(), event.declaration());
         case "revoked", "superseded" -> declarations.remove(event.id());
+        case "party-suspended" -> {}
         case "licence-granted" -> {
           if (event.agreement().licensee().id().equals(requester)) {
             granted.put(event.id(), event.agreement());
@@ -219,10 +263,11 @@ final class FakeHistory implements AutoCloseable {
         default -> granted.remove(event.id());
       }
     }
+    Set<String> suspended = suspendedAt(sequence);
     return new Snapshot(
         sequence,
         START.plusSeconds(sequence * 10 + 5),
-        List.copyOf(declarations.values()),
+        declarations.values().stream().map(d -> weighed(d, suspended)).toList(),
         requester,
         List.copyOf(granted.values()));
   }
@@ -238,14 +283,24 @@ final class FakeHistory implements AutoCloseable {
       page.put("requester", requester);
     }
     ArrayNode changes = page.putArray("changes");
+    // As the registry writes a page: a declaration is weighed as at the page's last change.
+    Set<String> suspended = suspendedAt(last);
     for (Event event : events.subList((int) after, (int) last)) {
       ObjectNode change = changes.addObject();
       change.put("sequence", event.sequence());
       change.put("kind", event.kind());
-      change.put(event.kind().startsWith("licence") ? "agreementId" : "declarationId", event.id());
+      change.put(
+          event.kind().startsWith("licence")
+              ? "agreementId"
+              : event.kind().equals("party-suspended") ? "partyId" : "declarationId",
+          event.id());
       change.put("recordedAt", event.recordedAt().toString());
       if (event.declaration() != null) {
-        change.set("declaration", declarationJson(event.declaration()));
+        ObjectNode declaration = declarationJson(event.declaration());
+        if (suspended.contains(event.declaration().declarant().id())) {
+          declaration.put("declarantSuspended", true);
+        }
+        change.set("declaration", declaration);
       }
       if (event.agreement() != null && event.agreement().licensee().id().equals(requester)) {
         change.set("agreement", agreementJson(event.agreement()));

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rightsregistry.client.Decision;
+import org.rightsregistry.client.Evidence;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Modality;
+import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
 
@@ -71,7 +73,8 @@ class OfflineReplicaTest {
         }
       }
     }
-    // The generated set is not vacuous: it reaches every kind of answer.
+    // The generated set is not vacuous: it reaches every kind of answer, and suspends parties.
+    assertThat(history.suspendedAt(history.head())).isNotEmpty();
     assertThat(rulesSeen)
         .contains(
             Decision.RULE_RESERVATION,
@@ -94,6 +97,47 @@ class OfflineReplicaTest {
     try (OfflineReplica restarted = replica(store, FakeHistory.LAB_TOKEN, 50, 40)) {
       assertSameDecisions(restarted, history.snapshotAt(history.head(), FakeHistory.LAB));
     }
+  }
+
+  @Test
+  void sync_suspensionAfterTheSnapshot_makesThePartysDeclarationsSelfAsserted_evenCompacted() {
+    String party =
+        java.util.stream.Stream.of("tate", "dacs", "maker")
+            .filter(holder -> !history.suspendedAt(history.head()).contains(holder))
+            .findFirst()
+            .orElseThrow();
+    // Compacting after 5 held changes: the suspension below is folded into a new snapshot file.
+    try (OfflineReplica replica = replica(store, FakeHistory.LAB_TOKEN, 1_000, 5)) {
+      assertThat(trustOf(replica, party)).isNotEmpty().anyMatch(t -> t != TrustLevel.SELF_ASSERTED);
+
+      history.suspend(party);
+      long synced = replica.sync();
+
+      assertThat(synced).isEqualTo(history.head());
+      assertThat(trustOf(replica, party)).isNotEmpty().containsOnly(TrustLevel.SELF_ASSERTED);
+      assertSameDecisions(replica, history.snapshotAt(synced, FakeHistory.LAB));
+      history.write(10); // a page after the suspension: its creations come weighed already
+      replica.sync();
+      assertSameDecisions(replica, history.snapshotAt(history.head(), FakeHistory.LAB));
+    }
+    try (OfflineReplica restarted = replica(store, FakeHistory.LAB_TOKEN, 1_000, 1_000_000)) {
+      assertThat(trustOf(restarted, party)).isNotEmpty().containsOnly(TrustLevel.SELF_ASSERTED);
+      assertSameDecisions(restarted, history.snapshotAt(history.head(), FakeHistory.LAB));
+    }
+  }
+
+  /** The trust levels of every piece of registry evidence a party declared, over all items. */
+  private java.util.Set<TrustLevel> trustOf(OfflineReplica replica, String party) {
+    java.util.Set<TrustLevel> levels = java.util.EnumSet.noneOf(TrustLevel.class);
+    for (Usage usage : Usage.values()) {
+      for (Decision decision : replica.checkAll(items(), usage)) {
+        decision.evidence().stream()
+            .filter(evidence -> Evidence.REGISTRY.equals(evidence.source()))
+            .filter(evidence -> evidence.declarant().id().equals(party))
+            .forEach(evidence -> levels.add(evidence.trustLevel()));
+      }
+    }
+    return levels;
   }
 
   @Test

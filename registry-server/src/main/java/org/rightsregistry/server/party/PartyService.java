@@ -23,6 +23,7 @@ import org.rightsregistry.server.access.Tokens;
 import org.rightsregistry.server.audit.AuditEvent;
 import org.rightsregistry.server.audit.AuditTrail;
 import org.rightsregistry.server.persistence.CredentialStore;
+import org.rightsregistry.server.persistence.DeclarationStore;
 import org.rightsregistry.server.persistence.PartyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public class PartyService {
   private static final Set<Scope> DELEGABLE = EnumSet.of(Scope.DECLARE, Scope.REVOKE);
 
   private final PartyStore parties;
+  private final DeclarationStore history;
   private final CredentialStore credentials;
   private final AccessPolicy policy;
   private final AuditTrail audit;
@@ -49,12 +51,14 @@ public class PartyService {
 
   PartyService(
       PartyStore parties,
+      DeclarationStore history,
       CredentialStore credentials,
       AccessPolicy policy,
       AuditTrail audit,
       SecurityProperties security,
       Clock clock) {
     this.parties = parties;
+    this.history = history;
     this.credentials = credentials;
     this.policy = policy;
     this.audit = audit;
@@ -229,16 +233,19 @@ public class PartyService {
 
   @Transactional
   public RegisteredParty suspend(String partyId, String reason, Caller caller) {
-    RegisteredParty party = find(partyId);
+    find(partyId); // an unknown party is 404 before anything else
     policy.require(Operation.SUSPEND_PARTY, caller, asOperator(caller, partyId), "id");
     if (partyId.equals(caller.partyId())) {
       throw new InvalidRequestException(
           new Violation("id", "an operator cannot suspend itself; ask another operator"));
     }
-    if (party.suspended()) {
+    // The writers' lock taken with the sequence number also keeps two suspensions of one party
+    // apart: the second sees the first.
+    long sequence = history.allocateSequences(1);
+    if (find(partyId).suspended()) {
       throw new ConflictException("already-suspended", "Party " + partyId + " is suspended");
     }
-    parties.suspend(partyId, caller.partyId(), reason, now());
+    parties.suspend(partyId, caller.partyId(), reason, now(), sequence);
     audit.record(caller, partyId, "party.suspended", partyId, reason);
     log.info("Party {} suspended by {}", partyId, caller.partyId());
     return find(partyId);

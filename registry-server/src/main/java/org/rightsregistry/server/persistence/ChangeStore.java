@@ -114,13 +114,17 @@ public class ChangeStore {
   /**
    * The changes numbered after {@code after} and up to {@code upTo}, in sequence order, at most
    * {@code limit}. A creation carries the declaration as it was recorded; a supersession the id of
-   * the declaration that replaced it; a revocation its reason.
+   * the declaration that replaced it; a revocation its reason; a suspension the party's id.
    */
   public List<Change> changes(long after, long upTo, int limit) {
     List<Record> events =
         dsl
             .select(REGISTRY_EVENT.fields())
-            .select(successor.ID, REVOCATION.REASON, AGREEMENT_REVOCATION.REASON)
+            .select(
+                successor.ID,
+                REVOCATION.REASON,
+                AGREEMENT_REVOCATION.REASON,
+                PARTY_SUSPENSION.PARTY_ID)
             .from(REGISTRY_EVENT)
             .leftJoin(successor)
             .on(
@@ -132,6 +136,8 @@ public class ChangeStore {
             .on(REVOCATION.SEQUENCE.eq(REGISTRY_EVENT.SEQUENCE))
             .leftJoin(AGREEMENT_REVOCATION)
             .on(AGREEMENT_REVOCATION.SEQUENCE.eq(REGISTRY_EVENT.SEQUENCE))
+            .leftJoin(PARTY_SUSPENSION)
+            .on(PARTY_SUSPENSION.SEQUENCE.eq(REGISTRY_EVENT.SEQUENCE))
             .where(REGISTRY_EVENT.SEQUENCE.gt(after).and(REGISTRY_EVENT.SEQUENCE.le(upTo)))
             .orderBy(REGISTRY_EVENT.SEQUENCE)
             .limit(limit)
@@ -158,15 +164,22 @@ public class ChangeStore {
               event.get(REGISTRY_EVENT.RECORDED_AT).toInstant(),
               created.get(sequence),
               event.get(successor.ID),
-              revocationReason != null
-                  ? revocationReason
-                  : event.get(AGREEMENT_REVOCATION.REASON)));
+              revocationReason != null ? revocationReason : event.get(AGREEMENT_REVOCATION.REASON),
+              event.get(PARTY_SUSPENSION.PARTY_ID)));
     }
     return changes;
   }
 
+  /**
+   * The declarations created between two sequence numbers, each weighed as the registry weighs it
+   * at {@code last}: a copy that applies the page holds the registry's state at {@code last}
+   * exactly, whatever was recorded after it by the time the page was read.
+   */
   private Map<Long, StoredDeclaration> createdBetween(long first, long last) {
-    Set<String> suspended = suspendedParties();
+    // Suspensions recorded before they were numbered changes count at every sequence, as they do
+    // in every snapshot.
+    Set<String> suspended =
+        suspendedParties(PARTY_SUSPENSION.SEQUENCE.isNull().or(PARTY_SUSPENSION.SEQUENCE.le(last)));
     Map<Long, StoredDeclaration> created = new HashMap<>();
     dsl.select(DECLARATION.fields())
         .select(SUBJECTS, USAGES)
@@ -182,9 +195,14 @@ public class ChangeStore {
 
   /** Suspensions are few, so they are read whole rather than joined to every declaration. */
   private Set<String> suspendedParties() {
+    return suspendedParties(DSL.noCondition());
+  }
+
+  private Set<String> suspendedParties(Condition which) {
     return new HashSet<>(
         dsl.select(PARTY_SUSPENSION.PARTY_ID)
             .from(PARTY_SUSPENSION)
+            .where(which)
             .fetch(PARTY_SUSPENSION.PARTY_ID));
   }
 

@@ -5,6 +5,7 @@ import static org.rightsregistry.server.persistence.jooq.Tables.DOMAIN_CHALLENGE
 import static org.rightsregistry.server.persistence.jooq.Tables.PARTY;
 import static org.rightsregistry.server.persistence.jooq.Tables.PARTY_IDENTIFIER;
 import static org.rightsregistry.server.persistence.jooq.Tables.PARTY_SUSPENSION;
+import static org.rightsregistry.server.persistence.jooq.Tables.REGISTRY_EVENT;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -76,12 +77,24 @@ public class PartyStore {
     dsl.update(PARTY).set(PARTY.VERIFICATION, level.id()).where(PARTY.ID.eq(id)).execute();
   }
 
-  public void suspend(String id, String by, String reason, Instant at) {
+  /**
+   * Records a suspension as the numbered change {@code sequence} of the history, so that copies
+   * kept offline learn that the party's declarations no longer carry its trust.
+   *
+   * @param sequence a sequence number the caller's transaction has just allocated
+   */
+  public void suspend(String id, String by, String reason, Instant at, long sequence) {
+    dsl.insertInto(REGISTRY_EVENT)
+        .set(REGISTRY_EVENT.SEQUENCE, sequence)
+        .set(REGISTRY_EVENT.KIND, "PARTY_SUSPENDED")
+        .set(REGISTRY_EVENT.RECORDED_AT, offset(at))
+        .execute();
     dsl.insertInto(PARTY_SUSPENSION)
         .set(PARTY_SUSPENSION.PARTY_ID, id)
         .set(PARTY_SUSPENSION.SUSPENDED_BY, by)
         .set(PARTY_SUSPENSION.REASON, reason)
         .set(PARTY_SUSPENSION.SUSPENDED_AT, offset(at))
+        .set(PARTY_SUSPENSION.SEQUENCE, sequence)
         .execute();
   }
 

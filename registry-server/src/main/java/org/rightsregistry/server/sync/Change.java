@@ -9,11 +9,14 @@ import org.rightsregistry.server.declaration.StoredDeclaration;
  *
  * @param sequence its sequence number; every number from 1 to the head is exactly one change
  * @param kind what happened
- * @param id the declaration, or for the licence kinds the agreement, that it happened to
+ * @param id the declaration, or for the licence kinds the agreement, that it happened to; null for
+ *     {@link Kind#PARTY_SUSPENDED}
  * @param recordedAt when it was recorded
  * @param declaration for {@link Kind#CREATED}, the declaration as it was recorded; else null
  * @param supersededBy for {@link Kind#SUPERSEDED}, the declaration that replaced it; else null
- * @param reason for a revocation, the reason given, or null
+ * @param reason for a revocation, the reason given, or null (a suspension's reason stays with the
+ *     operators)
+ * @param partyId for {@link Kind#PARTY_SUSPENDED}, the party suspended; else null
  */
 public record Change(
     long sequence,
@@ -22,7 +25,8 @@ public record Change(
     Instant recordedAt,
     StoredDeclaration declaration,
     UUID supersededBy,
-    String reason) {
+    String reason,
+    String partyId) {
 
   /** What a change did, with the id the feed names it by. */
   public enum Kind {
@@ -30,7 +34,9 @@ public record Change(
     REVOKED("revoked"),
     SUPERSEDED("superseded"),
     LICENCE_GRANTED("licence-granted"),
-    LICENCE_REVOKED("licence-revoked");
+    LICENCE_REVOKED("licence-revoked"),
+    /** An operator suspended a party: its declarations no longer carry its trust. */
+    PARTY_SUSPENDED("party-suspended");
 
     private final String id;
 

@@ -165,8 +165,12 @@ class SyncController {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("sequence", change.sequence());
     node.put("kind", change.kind().id());
-    node.put(
-        change.kind().aboutAgreement() ? "agreementId" : "declarationId", change.id().toString());
+    if (change.kind() == Change.Kind.PARTY_SUSPENDED) {
+      node.put("partyId", change.partyId());
+    } else {
+      node.put(
+          change.kind().aboutAgreement() ? "agreementId" : "declarationId", change.id().toString());
+    }
     node.put("recordedAt", change.recordedAt().toString());
     if (change.declaration() != null) {
       node.set("declaration", DeclarationDocuments.write(change.declaration()));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.offline.Snapshot;
 import org.rightsregistry.client.offline.SnapshotDeclaration;
 import org.rightsregistry.client.offline.SnapshotFormat;
@@ -181,6 +183,65 @@ class ChangeFeedApiTest {
           .as("snapshot at %d", snapshot.sequence())
           .isEqualTo(replay(feed, snapshot.sequence()));
     }
+  }
+
+  @Test
+  void suspension_isANumberedChange_andEachPageWeighsItsCreationsAsAtItsLastChange() {
+    String party = TestParties.newParty(port, "institution");
+    RegistryHttp operator = TestParties.operator(port);
+    RegistryHttp.Response verified =
+        operator.postJson(
+            "/v1/parties/" + party + "/verification", "{\"level\": \"institution-verified\"}");
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+    RegistryHttp declarant = new RegistryHttp(port).as(TestParties.token(port, party));
+    String sha256 = UUID.randomUUID().toString().replace("-", "").repeat(2);
+    RegistryHttp.Response created =
+        declarant.postJson(
+            "/v1/declarations",
+            """
+            {"declarant": {"id": "%s"}, "subjects": [{"type": "sha256", "value": "%s"}],
+             "usages": {"ai-training": "allowed"}}
+            """
+                .formatted(party, sha256));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asString();
+    long creation = created.json().get("sequence").asLong();
+
+    RegistryHttp.Response suspended =
+        operator.postJson(
+            "/v1/parties/" + party + "/suspension", "{\"reason\": \"claims under review\"}");
+    assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+    long head = sync.changes(0, 1).get("head").asLong();
+    RegistryHttp.Response again =
+        operator.postJson("/v1/parties/" + party + "/suspension", "{\"reason\": \"twice\"}");
+
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(sync.changes(0, 1).get("head").asLong()).as("a refused suspension").isEqualTo(head);
+    JsonNode suspension =
+        sync.allChanges(creation, 500).stream()
+            .filter(change -> change.get("kind").asString().equals("party-suspended"))
+            .filter(change -> change.get("partyId").asString().equals(party))
+            .findFirst()
+            .orElseThrow();
+    assertThat(suspension.has("declarationId")).isFalse();
+    assertThat(suspension.has("reason")).as("the reason stays with the operators").isFalse();
+    assertThat(suspension.get("recordedAt").asString()).isNotBlank();
+    long suspendedAt = suspension.get("sequence").asLong();
+    // A page that ends before the suspension gives the declaration as the registry weighed it
+    // then; one that reaches the suspension gives it suspended.
+    JsonNode before = sync.changes(creation - 1, (int) (suspendedAt - creation));
+    JsonNode through = sync.changes(creation - 1, (int) (suspendedAt - creation + 1));
+    assertThat(before.get("changes").get(0).get("declaration").get("declarantSuspended")).isNull();
+    assertThat(
+            through.get("changes").get(0).get("declaration").get("declarantSuspended").asBoolean())
+        .isTrue();
+    assertThat(
+            sync.snapshot().declarations().stream()
+                .filter(declaration -> declaration.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .trust())
+        .isEqualTo(TrustLevel.SELF_ASSERTED);
   }
 
   /** Checks a page follows {@code after} without a gap and returns its last sequence. */
