@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.rightsregistry.client.Accession;
 import org.rightsregistry.client.Agreement;
 import org.rightsregistry.client.Item;
@@ -32,6 +33,7 @@ final class OfflineState {
 
   private final OfflineIndex base;
   private final Set<String> removed;
+  private final DeclarationIds removedIds;
   private final Map<String, SnapshotDeclaration> added;
   private final OfflineIndex overlay;
   private final String requester;
@@ -49,6 +51,7 @@ final class OfflineState {
       Instant registryTime) {
     this.base = base;
     this.removed = removed;
+    this.removedIds = removed.isEmpty() ? DeclarationIds.NONE : new DeclarationIds(removed);
     this.added = added;
     this.overlay =
         added.isEmpty()
@@ -138,6 +141,57 @@ final class OfflineState {
     return ordered;
   }
 
+  /**
+   * Weighs in the lookup's resolver every active declaration covering an item, and every agreement
+   * to the requester covering it: what {@link #statementsFor} and {@link #agreementsFor} give, as
+   * rows rather than statements.
+   *
+   * @param item an item whose URL and SHA-256 are in normal form
+   * @param lookup the scratch state, with its resolver started for the item
+   */
+  void resolve(Item item, VerdictLookup lookup) {
+    base.directMatches(item, lookup);
+    if (!removedIds.isEmpty()) {
+      lookup.dropRemoved(0, base, removedIds);
+    }
+    if (overlay != null) {
+      overlay.directMatches(item, lookup);
+    }
+    int direct = lookup.count();
+    for (int i = 0; i < direct; i++) {
+      String owner = lookup.index(i).verdictTerms(lookup.row(i)).worksOwner();
+      if (owner != null) {
+        lookup.owner(owner);
+      }
+    }
+    if (direct > 0 && (base.hasPartyWorks() || overlay != null && overlay.hasPartyWorks())) {
+      for (int o = 0; o < lookup.ownerCount(); o++) {
+        base.partyWorksMatches(lookup.owner(o), lookup, direct);
+      }
+      if (!removedIds.isEmpty()) {
+        lookup.dropRemoved(direct, base, removedIds);
+      }
+      if (overlay != null) {
+        for (int o = 0; o < lookup.ownerCount(); o++) {
+          overlay.partyWorksMatches(lookup.owner(o), lookup, direct);
+        }
+      }
+    }
+    for (int i = 0; i < lookup.count(); i++) {
+      OfflineIndex index = lookup.index(i);
+      int row = lookup.row(i);
+      lookup.resolver.statement(
+          index.verdictTerms(row), lookup.rank(i), index.declarationSequence(row));
+    }
+    for (SnapshotAgreement agreement : agreements.values()) {
+      for (Selector cover : agreement.covers()) {
+        if (rank(cover, item, lookup) >= 0) {
+          lookup.resolver.licence(agreement.agreement(cover));
+        }
+      }
+    }
+  }
+
   /** Whether the statements are already by sequence, so the (stable) sort would keep them. */
   private static boolean isOrdered(List<Statement> statements) {
     for (int i = 1; i < statements.size(); i++) {
@@ -203,7 +257,7 @@ final class OfflineState {
     List<Integer> ranks = new ArrayList<>();
     for (SnapshotAgreement agreement : agreements.values()) {
       for (Selector cover : agreement.covers()) {
-        int rank = rank(cover, item, holders);
+        int rank = rank(cover, item, holders::contains);
         if (rank >= 0) {
           found.add(agreement.agreement(cover));
           ranks.add(rank);
@@ -229,7 +283,7 @@ final class OfflineState {
    * it: the exact URL, then URL prefixes by length, then domains by how far from the host, then the
    * hash, then the accession number, then all works of a party.
    */
-  static int rank(Selector subject, Item item, Set<String> holders) {
+  static int rank(Selector subject, Item item, Predicate<String> isWorkOf) {
     String url = item.url();
     switch (subject.type()) {
       case URL:
@@ -261,7 +315,7 @@ final class OfflineState {
           return same ? (1 << 22) + 1 : -1;
         }
       case PARTY_WORKS:
-        return holders.contains(subject.value()) ? (1 << 22) + 2 : -1;
+        return isWorkOf.test(subject.value()) ? (1 << 22) + 2 : -1;
       default:
         return -1;
     }
