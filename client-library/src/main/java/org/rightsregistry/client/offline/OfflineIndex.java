@@ -55,6 +55,8 @@ final class OfflineIndex {
   private final int[] prefixRows;
   private final String[] prefixValues;
   private final int[] prefixCuts;
+  private final boolean[] isPrefixCutLength;
+  private final boolean[] isDomainLength;
   private final FingerprintTable domains;
   private final int[] domainRows;
   private final String[] domainValues;
@@ -81,9 +83,11 @@ final class OfflineIndex {
     this.prefixRows = Arrays.copyOf(builder.prefixRows, builder.prefixes.count);
     this.prefixValues = builder.prefixValues.toArray(String[]::new);
     this.prefixCuts = cutsOf(prefixValues);
+    this.isPrefixCutLength = lengthsOf(prefixCuts);
     this.domains = builder.domains.table();
     this.domainRows = Arrays.copyOf(builder.domainRows, builder.domains.count);
     this.domainValues = builder.domainValues.toArray(String[]::new);
+    this.isDomainLength = lengthsOf(Arrays.stream(domainValues).mapToInt(String::length).toArray());
     this.prefixStatements = new Statement[prefixValues.length];
     this.domainStatements = new Statement[domainValues.length];
     this.partyWorksRows = new HashMap<>();
@@ -139,6 +143,26 @@ final class OfflineIndex {
         + 4L * (prefixRows.length + prefixCuts.length + domainRows.length)
         + 8L * (prefixStatements.length + domainStatements.length)
         + 4L * partyWorksRows.values().stream().mapToLong(rows -> rows.length).sum();
+  }
+
+  /**
+   * Which lengths occur: a lookup asks the prefix or domain table only about a cut or a host suffix
+   * of a length some entry has, which spares the hashing and the probe of most of them.
+   */
+  private static boolean[] lengthsOf(int[] lengths) {
+    boolean[] present = new boolean[Arrays.stream(lengths).max().orElse(-1) + 1];
+    for (int length : lengths) {
+      present[length] = true;
+    }
+    return present;
+  }
+
+  private boolean mayBePrefixCut(int length) {
+    return length < isPrefixCutLength.length && isPrefixCutLength[length];
+  }
+
+  private boolean mayBeDomain(int length) {
+    return length < isDomainLength.length && isDomainLength[length];
   }
 
   /**
@@ -235,11 +259,10 @@ final class OfflineIndex {
     int hostStart = url.indexOf("://") + 3;
     int pathStart = url.indexOf('/', hostStart);
     long state = KeyHash.steps(seed, url, 0, pathStart);
-    boolean anyPrefix = prefixes.size() > 0;
     for (int i = pathStart; i < url.length(); i++) {
       char c = url.charAt(i);
       state = KeyHash.step(state, c);
-      if (c == '/' && anyPrefix) {
+      if (c == '/' && mayBePrefixCut(i + 1)) {
         int result = prefixes.get(KeyHash.finish(state, i + 1, KeyHash.URL_PREFIX));
         if (result != FingerprintTable.ABSENT) {
           prefixMatches(url, i + 1, result, found);
@@ -288,6 +311,9 @@ final class OfflineIndex {
     boolean ipv6 = url.charAt(pathStart - 1) == ']';
     int hostEnd = colon >= hostStart && !ipv6 ? colon : pathStart;
     for (int start = hostStart; start < hostEnd; start = nextLabel(url, start, hostEnd)) {
+      if (!mayBeDomain(hostEnd - start)) {
+        continue;
+      }
       long state = KeyHash.steps(seed, url, start, hostEnd);
       int result = domains.get(KeyHash.finish(state, hostEnd - start, KeyHash.DOMAIN));
       if (result >= 0) {
@@ -355,11 +381,10 @@ final class OfflineIndex {
     int pathStart = url.indexOf('/', hostStart);
     long state = KeyHash.steps(seed, url, 0, pathStart);
     List<Statement> byPrefix = List.of();
-    boolean anyPrefix = prefixes.size() > 0;
     for (int i = pathStart; i < url.length(); i++) {
       char c = url.charAt(i);
       state = KeyHash.step(state, c);
-      if (c == '/' && anyPrefix) {
+      if (c == '/' && mayBePrefixCut(i + 1)) {
         int result = prefixes.get(KeyHash.finish(state, i + 1, KeyHash.URL_PREFIX));
         if (result != FingerprintTable.ABSENT) {
           byPrefix = prefixStatements(url, i + 1, result, byPrefix);
@@ -445,6 +470,9 @@ final class OfflineIndex {
     boolean ipv6 = url.charAt(pathStart - 1) == ']';
     int hostEnd = colon >= hostStart && !ipv6 ? colon : pathStart;
     for (int start = hostStart; start < hostEnd; start = nextLabel(url, start, hostEnd)) {
+      if (!mayBeDomain(hostEnd - start)) {
+        continue;
+      }
       long state = KeyHash.steps(seed, url, start, hostEnd);
       int result = domains.get(KeyHash.finish(state, hostEnd - start, KeyHash.DOMAIN));
       if (result != FingerprintTable.ABSENT) {

@@ -159,7 +159,7 @@ final class OfflineState {
     }
     int direct = lookup.count();
     for (int i = 0; i < direct; i++) {
-      String owner = lookup.index(i).verdictTerms(lookup.row(i)).worksOwner();
+      String owner = lookup.terms(i).worksOwner();
       if (owner != null) {
         lookup.owner(owner);
       }
@@ -178,10 +178,7 @@ final class OfflineState {
       }
     }
     for (int i = 0; i < lookup.count(); i++) {
-      OfflineIndex index = lookup.index(i);
-      int row = lookup.row(i);
-      lookup.resolver.statement(
-          index.verdictTerms(row), lookup.rank(i), index.declarationSequence(row));
+      lookup.resolver.statement(lookup.terms(i), lookup.rank(i), lookup.sequence(i));
     }
     for (SnapshotAgreement agreement : agreements.values()) {
       for (Selector cover : agreement.covers()) {

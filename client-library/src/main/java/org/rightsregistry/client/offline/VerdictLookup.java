@@ -18,6 +18,8 @@ final class VerdictLookup implements Predicate<String> {
   private OfflineIndex[] indexes = new OfflineIndex[16];
   private int[] rows = new int[16];
   private long[] ranks = new long[16];
+  private VerdictResolver.Terms[] terms = new VerdictResolver.Terms[16];
+  private long[] sequences = new long[16];
   private int count;
   private String[] owners = new String[4];
   private int ownerCount;
@@ -29,23 +31,31 @@ final class VerdictLookup implements Predicate<String> {
   /** Forgets the previous item. */
   VerdictLookup clear() {
     Arrays.fill(indexes, 0, count, null);
+    Arrays.fill(terms, 0, count, null);
     Arrays.fill(owners, 0, ownerCount, null);
     count = 0;
     ownerCount = 0;
     return this;
   }
 
-  /** Notes that a row of an index matched the item through a selector of a rank. */
+  /**
+   * Notes that a row of an index matched the item through a selector of a rank. The row's terms and
+   * sequence are read here, together, so that the memory reads of both overlap.
+   */
   void found(OfflineIndex index, int row, long rank) {
     if (count == rows.length) {
       int capacity = count * 2;
       indexes = Arrays.copyOf(indexes, capacity);
       rows = Arrays.copyOf(rows, capacity);
       ranks = Arrays.copyOf(ranks, capacity);
+      terms = Arrays.copyOf(terms, capacity);
+      sequences = Arrays.copyOf(sequences, capacity);
     }
     indexes[count] = index;
     rows[count] = row;
     ranks[count] = rank;
+    sequences[count] = index.declarationSequence(row);
+    terms[count] = index.verdictTerms(row);
     count++;
   }
 
@@ -61,19 +71,22 @@ final class VerdictLookup implements Predicate<String> {
         indexes[kept] = indexes[i];
         rows[kept] = rows[i];
         ranks[kept] = ranks[i];
+        terms[kept] = terms[i];
+        sequences[kept] = sequences[i];
         kept++;
       }
     }
     Arrays.fill(indexes, kept, count, null);
+    Arrays.fill(terms, kept, count, null);
     count = kept;
   }
 
-  OfflineIndex index(int match) {
-    return indexes[match];
+  VerdictResolver.Terms terms(int match) {
+    return terms[match];
   }
 
-  int row(int match) {
-    return rows[match];
+  long sequence(int match) {
+    return sequences[match];
   }
 
   long rank(int match) {
