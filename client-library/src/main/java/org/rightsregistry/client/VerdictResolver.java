@@ -90,7 +90,7 @@ public final class VerdictResolver {
    */
   public void statement(Terms terms, long specificity, long sequence) {
     int nearest = terms.bearings[slotBase];
-    if (nearest == Bearing.NONE || !terms.prototype.isInForceAt(at)) {
+    if (nearest == Bearing.NONE || !terms.alwaysInForce && !terms.prototype.isInForceAt(at)) {
       return;
     }
     Effect effect = Bearing.effectOf(nearest);
@@ -227,11 +227,18 @@ public final class VerdictResolver {
 
     private final Statement prototype;
     private final String holderId;
+    private final String worksOwner;
+    private final boolean alwaysInForce;
     private final byte[] bearings;
 
     private Terms(Statement prototype) {
       this.prototype = prototype;
       this.holderId = prototype.holder().id();
+      this.worksOwner = prototype.worksOwner();
+      this.alwaysInForce =
+          prototype.validFrom() == null
+              && prototype.validUntil() == null
+              && prototype.endedAt() == null;
       this.bearings = new byte[Usage.values().length * MODALITY_SLOTS];
       for (Usage usage : Usage.values()) {
         bearings[slot(usage, null)] = (byte) Bearing.nearest(prototype, usage, null);
@@ -260,7 +267,7 @@ public final class VerdictResolver {
      * @return the declarant's id if it is the holder, else null
      */
     public String worksOwner() {
-      return prototype.worksOwner();
+      return worksOwner;
     }
   }
 }

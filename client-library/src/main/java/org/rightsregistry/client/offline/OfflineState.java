@@ -180,6 +180,9 @@ final class OfflineState {
     for (int i = 0; i < lookup.count(); i++) {
       lookup.resolver.statement(lookup.terms(i), lookup.rank(i), lookup.sequence(i));
     }
+    if (agreements.isEmpty()) {
+      return;
+    }
     for (SnapshotAgreement agreement : agreements.values()) {
       for (Selector cover : agreement.covers()) {
         if (rank(cover, item, lookup) >= 0) {
