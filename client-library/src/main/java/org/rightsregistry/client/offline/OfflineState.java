@@ -150,6 +150,27 @@ final class OfflineState {
    * @param lookup the scratch state, with its resolver started for the item
    */
   void resolve(Item item, VerdictLookup lookup) {
+    int direct = directMatches(item, lookup);
+    if (direct > 0 && (base.hasPartyWorks() || overlay != null && overlay.hasPartyWorks())) {
+      partyWorksMatches(lookup, direct);
+    }
+
+    for (int i = 0; i < lookup.count(); i++) {
+      lookup.resolver.statement(lookup.terms(i), lookup.rank(i), lookup.sequence(i));
+    }
+    if (!agreements.isEmpty()) {
+      for (SnapshotAgreement agreement : agreements.values()) {
+        for (Selector cover : agreement.covers()) {
+          if (rank(cover, item, lookup) >= 0) {
+            lookup.resolver.licence(agreement.agreement(cover));
+          }
+        }
+      }
+    }
+  }
+
+  /** The active rows whose other subjects than all works cover the item, and whose works it is. */
+  private int directMatches(Item item, VerdictLookup lookup) {
     base.directMatches(item, lookup);
     if (!removedIds.isEmpty()) {
       lookup.dropRemoved(0, base, removedIds);
@@ -164,30 +185,20 @@ final class OfflineState {
         lookup.owner(owner);
       }
     }
-    if (direct > 0 && (base.hasPartyWorks() || overlay != null && overlay.hasPartyWorks())) {
+    return direct;
+  }
+
+  /** The active rows on all works of a party whose work the item is, as {@link #statementsFor}. */
+  private void partyWorksMatches(VerdictLookup lookup, int direct) {
+    for (int o = 0; o < lookup.ownerCount(); o++) {
+      base.partyWorksMatches(lookup.owner(o), lookup, direct);
+    }
+    if (!removedIds.isEmpty()) {
+      lookup.dropRemoved(direct, base, removedIds);
+    }
+    if (overlay != null) {
       for (int o = 0; o < lookup.ownerCount(); o++) {
-        base.partyWorksMatches(lookup.owner(o), lookup, direct);
-      }
-      if (!removedIds.isEmpty()) {
-        lookup.dropRemoved(direct, base, removedIds);
-      }
-      if (overlay != null) {
-        for (int o = 0; o < lookup.ownerCount(); o++) {
-          overlay.partyWorksMatches(lookup.owner(o), lookup, direct);
-        }
-      }
-    }
-    for (int i = 0; i < lookup.count(); i++) {
-      lookup.resolver.statement(lookup.terms(i), lookup.rank(i), lookup.sequence(i));
-    }
-    if (agreements.isEmpty()) {
-      return;
-    }
-    for (SnapshotAgreement agreement : agreements.values()) {
-      for (Selector cover : agreement.covers()) {
-        if (rank(cover, item, lookup) >= 0) {
-          lookup.resolver.licence(agreement.agreement(cover));
-        }
+        overlay.partyWorksMatches(lookup.owner(o), lookup, direct);
       }
     }
   }
