@@ -46,7 +46,8 @@ record Resolution(
     List<Licence> standing = List.copyOf(licensed.values());
 
     List<Bearing> reserving = withEffect(winners, Effect.RESERVED, true);
-    List<Bearing> licensing = withEffect(winners, Effect.LICENCE_REQUIRED, true);
+    List<Bearing> licensing =
+        reserving.isEmpty() ? withEffect(winners, Effect.LICENCE_REQUIRED, true) : List.of();
     Verdict verdict = between(!reserving.isEmpty(), !licensing.isEmpty(), true);
     if (verdict == Verdict.DENY) {
       List<Bearing> others = withEffect(winners, Effect.RESERVED, false);
