@@ -189,10 +189,15 @@ public final class OfflineChecker {
       return onStale;
     }
 
-    VerdictLookup lookup = VerdictLookup.forThisThread().clear();
-    lookup.resolver.start(usage, normal.modality(), now, profile, state.requester());
-    state.resolve(normal, lookup);
-    return lookup.resolver.verdict(signals, onStale);
+    // The thread's scratch state is cleared after use, so that it never keeps an index alive.
+    VerdictLookup lookup = VerdictLookup.forThisThread();
+    try {
+      lookup.resolver.start(usage, normal.modality(), now, profile, state.requester());
+      state.resolve(normal, lookup);
+      return lookup.resolver.verdict(signals, onStale);
+    } finally {
+      lookup.clear();
+    }
   }
 
   /**

@@ -28,7 +28,7 @@ final class VerdictLookup implements Predicate<String> {
     return PER_THREAD.get();
   }
 
-  /** Forgets the previous item. */
+  /** Forgets the item: its matches, their indexes and terms, and whose works it is. */
   VerdictLookup clear() {
     Arrays.fill(indexes, 0, count, null);
     Arrays.fill(terms, 0, count, null);

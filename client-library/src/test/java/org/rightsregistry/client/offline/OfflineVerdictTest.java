@@ -261,6 +261,20 @@ class OfflineVerdictTest {
     }
   }
 
+  @Test
+  void verdict_leavesNothingInTheThreadsScratchState() {
+    OfflineChecker checker =
+        checker(Snapshots.partyWorks(), Snapshots.EXPORTED, LONG, null, Verdict.DENY);
+
+    checker.verdict(
+        Item.url("https://www.tate.org.uk/art/images/work/AR/AR00087_8.jpg"), Usage.AI_TRAINING);
+
+    // An index found in a thread's scratch state would stay alive after the checker is dropped.
+    VerdictLookup lookup = VerdictLookup.forThisThread();
+    assertThat(lookup.count()).isZero();
+    assertThat(lookup.ownerCount()).isZero();
+  }
+
   /** Every item and usage: the verdict equals the checked decision's. */
   private void assertSameVerdicts(OfflineChecker checker, List<Item> items) {
     for (Usage usage : Usage.values()) {
