@@ -32,19 +32,51 @@ record Bearing(Statement statement, Usage category, int distance, Effect effect)
   }
 
   private static Bearing of(Statement statement, Usage usage, Modality modality) {
+    int nearest = nearest(statement, usage, modality);
+    if (nearest == NONE) {
+      return null;
+    }
+    int distance = distanceOf(nearest);
+    Usage category = usage;
+    for (int step = 0; step < distance; step++) {
+      category = category.broaderOrNull();
+    }
+    return new Bearing(statement, category, distance, effectOf(nearest));
+  }
+
+  /** What {@link #nearest} returns for a statement that does not bear. */
+  static final int NONE = -1;
+
+  private static final Effect[] EFFECTS = Effect.values();
+
+  /**
+   * How a statement bears on a usage for an item of a modality, packed in an int: the distance to
+   * the category it bears through times four plus the ordinal of its effect, or {@link #NONE}. A
+   * statement restricted to other modalities does not bear; one restricted to some modalities bears
+   * on an item of unknown modality only through what is not an allowance.
+   */
+  static int nearest(Statement statement, Usage usage, Modality modality) {
     boolean uncertain = modality == null && !statement.modalities().isEmpty();
     if (!uncertain && !statement.covers(modality)) {
-      return null;
+      return NONE;
     }
     int distance = 0;
     for (Usage category = usage; category != null; category = category.broaderOrNull()) {
       Effect effect = statement.usages().get(category);
       if (effect != null && !(uncertain && effect == Effect.ALLOWED)) {
-        return new Bearing(statement, category, distance, effect);
+        return distance * 4 + effect.ordinal();
       }
       distance++;
     }
-    return null;
+    return NONE;
+  }
+
+  static int distanceOf(int nearest) {
+    return nearest >> 2;
+  }
+
+  static Effect effectOf(int nearest) {
+    return EFFECTS[nearest & 3];
   }
 
   String holderId() {
@@ -56,13 +88,32 @@ record Bearing(Statement statement, Usage category, int distance, Effect effect)
    * then the nearer category, then the newer statement.
    */
   boolean outranks(Bearing other) {
-    int bySubject = Specificity.compare(statement.matched(), other.statement.matched());
-    if (bySubject != 0) {
-      return bySubject > 0;
+    return outranks(
+        Specificity.rank(statement.matched()),
+        distance,
+        statement.sequence(),
+        Specificity.rank(other.statement.matched()),
+        other.distance,
+        other.statement.sequence());
+  }
+
+  /**
+   * Tells whether a bearing of one holder wins over another of the same holder, given each one's
+   * subject rank ({@link Specificity#rank}), distance and statement sequence.
+   */
+  static boolean outranks(
+      long rank,
+      int distance,
+      long sequence,
+      long otherRank,
+      int otherDistance,
+      long otherSequence) {
+    if (rank != otherRank) {
+      return rank > otherRank;
     }
-    if (distance != other.distance) {
-      return distance < other.distance;
+    if (distance != otherDistance) {
+      return distance < otherDistance;
     }
-    return statement.sequence() > other.statement.sequence();
+    return sequence > otherSequence;
   }
 }

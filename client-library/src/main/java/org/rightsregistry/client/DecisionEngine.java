@@ -265,12 +265,16 @@ public final class DecisionEngine {
     }
     List<Agreement> granted = new ArrayList<>();
     for (Agreement agreement : request.agreements()) {
-      if (agreement.licensee().id().equals(request.requester())
-          && agreement.isInForceAt(request.at())) {
+      if (isGrantedTo(agreement, request.requester(), request.at())) {
         granted.add(agreement);
       }
     }
     return granted;
+  }
+
+  /** Whether an agreement was granted to the requester (null: anonymous) and is in force. */
+  static boolean isGrantedTo(Agreement agreement, String requester, Instant at) {
+    return agreement.licensee().id().equals(requester) && agreement.isInForceAt(at);
   }
 
   private static List<Licence> licences(Usage usage, List<Agreement> granted) {

@@ -46,14 +46,16 @@ record Resolution(
     List<Licence> standing = List.copyOf(licensed.values());
 
     List<Bearing> reserving = withEffect(winners, Effect.RESERVED, true);
-    if (!reserving.isEmpty()) {
+    List<Bearing> licensing =
+        reserving.isEmpty() ? withEffect(winners, Effect.LICENCE_REQUIRED, true) : List.of();
+    Verdict verdict = between(!reserving.isEmpty(), !licensing.isEmpty(), true);
+    if (verdict == Verdict.DENY) {
       List<Bearing> others = withEffect(winners, Effect.RESERVED, false);
       boolean conflict = !others.isEmpty() || !standing.isEmpty();
       String rule = conflict ? Decision.RULE_RESERVATION_CONFLICT : Decision.RULE_RESERVATION;
       return new Resolution(Verdict.DENY, rule, reserving, others, licences, List.of(), standing);
     }
-    List<Bearing> licensing = withEffect(winners, Effect.LICENCE_REQUIRED, true);
-    if (!licensing.isEmpty()) {
+    if (verdict == Verdict.LICENCE_REQUIRED) {
       return new Resolution(
           Verdict.LICENCE_REQUIRED,
           Decision.RULE_LICENCE_REQUIRED,
@@ -66,6 +68,24 @@ record Resolution(
     String rule = standing.isEmpty() ? Decision.RULE_ALLOWED : Decision.RULE_LICENSED;
     return new Resolution(
         Verdict.ALLOW, rule, List.copyOf(winners), List.of(), licences, standing, List.of());
+  }
+
+  /**
+   * The verdict between holders, from what their winning bearings and licences say: any
+   * reservation, else any licence requirement, else any winner or licence at all (an allowance).
+   *
+   * @param reserved whether a holder's winner reserves the use
+   * @param licenceRequired whether a holder's winner requires a licence
+   * @param anyStanding whether any holder has a winner or licensed the requester
+   */
+  static Verdict between(boolean reserved, boolean licenceRequired, boolean anyStanding) {
+    if (reserved) {
+      return Verdict.DENY;
+    }
+    if (licenceRequired) {
+      return Verdict.LICENCE_REQUIRED;
+    }
+    return anyStanding ? Verdict.ALLOW : Verdict.UNKNOWN;
   }
 
   private static Resolution none(List<Licence> licences) {
@@ -128,9 +148,12 @@ record Resolution(
   }
 
   static boolean counts(Bearing bearing, PolicyProfile profile) {
-    return profile == null
-        || bearing.effect() != Effect.ALLOWED
-        || profile.countsAllowance(bearing.statement().trust());
+    return counts(bearing.effect(), bearing.statement().trust(), profile);
+  }
+
+  /** Whether a profile counts an effect declared at a trust level: restrictions always count. */
+  static boolean counts(Effect effect, TrustLevel trust, PolicyProfile profile) {
+    return profile == null || effect != Effect.ALLOWED || profile.countsAllowance(trust);
   }
 
   private static Map<String, Licence> perLicensor(List<Licence> licences) {

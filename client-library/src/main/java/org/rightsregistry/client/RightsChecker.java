@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.rightsregistry.client.offline.OfflineChecker;
 import org.rightsregistry.client.offline.OfflineReplica;
 
 /**
@@ -216,6 +217,21 @@ public final class RightsChecker implements AutoCloseable {
    */
   public OptionalLong registrySequence() {
     return requireOffline().registrySequence();
+  }
+
+  /**
+   * Returns the checker that decides from the local copy as it is now (offline mode only): an
+   * immutable {@link OfflineChecker} that stays at its {@link OfflineChecker#registrySequence()}
+   * while later syncs move the copy on. A crawler takes it once per batch and asks it for {@link
+   * OfflineChecker#verdict verdicts} (or checks) at crawl speed, each decided from that one
+   * sequence; taking it again picks up the newer copy.
+   *
+   * @return the checker, or empty while there is no copy (then {@link #check} gives the fail-closed
+   *     verdict, rule {@code registry-unreachable})
+   * @throws IllegalStateException if the checker is not in offline mode
+   */
+  public Optional<OfflineChecker> offlineChecker() {
+    return requireOffline().checker();
   }
 
   /**

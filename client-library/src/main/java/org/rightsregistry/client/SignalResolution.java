@@ -34,10 +34,17 @@ final class SignalResolution {
     List<Integer> unreachable = unreachable(signals);
     Usage usage = registry.usage();
 
-    if (registry.verdict() == Verdict.DENY) {
+    Outcome outcome =
+        outcome(
+            registry.verdict(),
+            !reserving.isEmpty(),
+            !unreachable.isEmpty(),
+            !licensing.isEmpty(),
+            !allowing.isEmpty());
+    if (outcome == Outcome.REGISTRY_RESERVATION || outcome == Outcome.REGISTRY) {
       return with(registry, registry, signals, bearing, List.of(), countsAllowance);
     }
-    if (!reserving.isEmpty()) {
+    if (outcome == Outcome.SIGNAL_RESERVATION) {
       boolean conflict = registry.verdict() != Verdict.UNKNOWN || !allowing.isEmpty();
       String explanation =
           sentence(signals.get(reserving.get(0)), "reserved", bearing, reserving.get(0))
@@ -48,7 +55,7 @@ final class SignalResolution {
           decision(registry, Verdict.DENY, Decision.RULE_SIGNAL_RESERVATION, explanation, conflict);
       return with(decided, registry, signals, bearing, reserving, countsAllowance);
     }
-    if (!unreachable.isEmpty()) {
+    if (outcome == Outcome.UNREADABLE) {
       Signal first = signals.get(unreachable.get(0));
       String explanation =
           "The "
@@ -64,7 +71,7 @@ final class SignalResolution {
           decision(registry, onUnreadable, Decision.RULE_SIGNAL_UNREADABLE, explanation, false);
       return with(decided, registry, signals, bearing, unreachable, countsAllowance);
     }
-    if (registry.verdict() == Verdict.UNKNOWN && !licensing.isEmpty()) {
+    if (outcome == Outcome.SIGNAL_LICENCE_REQUIRED) {
       String explanation =
           sentence(
                   signals.get(licensing.get(0)),
@@ -81,7 +88,7 @@ final class SignalResolution {
               false);
       return with(decided, registry, signals, bearing, licensing, countsAllowance);
     }
-    if (registry.verdict() == Verdict.UNKNOWN && !allowing.isEmpty()) {
+    if (outcome == Outcome.SIGNAL_ALLOWED) {
       String explanation =
           sentence(signals.get(allowing.get(0)), "allowed", bearing, allowing.get(0))
               + others(allowing.size())
@@ -90,7 +97,7 @@ final class SignalResolution {
           decision(registry, Verdict.ALLOW, Decision.RULE_SIGNAL_ALLOWED, explanation, false);
       return with(decided, registry, signals, bearing, allowing, countsAllowance);
     }
-    if (registry.verdict() == Verdict.UNKNOWN) {
+    if (outcome == Outcome.NOTHING) {
       String explanation =
           "No registry statement or in-band signal bears on "
               + usage.id()
@@ -104,6 +111,72 @@ final class SignalResolution {
           countsAllowance);
     }
     return with(registry, registry, signals, bearing, List.of(), countsAllowance);
+  }
+
+  /** Which step decides once the registry and the signals were weighed. */
+  enum Outcome {
+    /** The registry reserved the use; signals are only evidence. */
+    REGISTRY_RESERVATION,
+    /** A signal reserved the use. */
+    SIGNAL_RESERVATION,
+    /** A signal could not be read: the fail-closed verdict. */
+    UNREADABLE,
+    /** Nothing in the registry, and a signal requires a licence. */
+    SIGNAL_LICENCE_REQUIRED,
+    /** Nothing in the registry, and a counted signal allows the use. */
+    SIGNAL_ALLOWED,
+    /** Neither the registry nor a signal bears: UNKNOWN, rule no-statement. */
+    NOTHING,
+    /** The registry's licence requirement or allowance stands. */
+    REGISTRY
+  }
+
+  /** The step that decides, in the order the class describes. */
+  static Outcome outcome(
+      Verdict registry,
+      boolean reserving,
+      boolean unreachable,
+      boolean licensing,
+      boolean allowing) {
+    if (registry == Verdict.DENY) {
+      return Outcome.REGISTRY_RESERVATION;
+    }
+    if (reserving) {
+      return Outcome.SIGNAL_RESERVATION;
+    }
+    if (unreachable) {
+      return Outcome.UNREADABLE;
+    }
+    if (registry != Verdict.UNKNOWN) {
+      return Outcome.REGISTRY;
+    }
+    if (licensing) {
+      return Outcome.SIGNAL_LICENCE_REQUIRED;
+    }
+    return allowing ? Outcome.SIGNAL_ALLOWED : Outcome.NOTHING;
+  }
+
+  /**
+   * The step that decides for a registry verdict and signals on a usage, found without building the
+   * lists {@link #combine} reports: the same {@link #outcome} of the same facts.
+   */
+  static Outcome outcome(
+      Verdict registry, List<Signal> signals, Usage usage, PolicyProfile profile) {
+    boolean countsAllowance = profile == null || profile.countsAllowance(null);
+    boolean reserving = false;
+    boolean unreachable = false;
+    boolean licensing = false;
+    boolean allowing = false;
+    for (int i = 0; i < signals.size(); i++) {
+      Signal signal = signals.get(i);
+      Usage category = nearest(usage, signal.usages());
+      Effect effect = category == null ? null : signal.usages().get(category);
+      reserving |= effect == Effect.RESERVED;
+      licensing |= effect == Effect.LICENCE_REQUIRED;
+      allowing |= effect == Effect.ALLOWED && countsAllowance;
+      unreachable |= signal.outcome() != SignalOutcome.READ;
+    }
+    return outcome(registry, reserving, unreachable, licensing, allowing);
   }
 
   /** The category each signal bears through for the usage, or null; computed once per signal. */

@@ -15,12 +15,23 @@ final class Specificity {
 
   /** Returns a positive number if {@code a} is more specific than {@code b}, 0 if equal. */
   static int compare(Selector a, Selector b) {
-    int byTier = Integer.compare(tier(a.type()), tier(b.type()));
-    if (byTier != 0 || tier(a.type()) == EXACT || tier(a.type()) == PARTY_WORKS) {
-      return byTier;
-    }
-    // Both selectors matched the same item, so the longer one is the narrower one.
-    return Integer.compare(a.value().length(), b.value().length());
+    return Long.compare(rank(a), rank(b));
+  }
+
+  /** The rank of a selector: a higher rank is more specific. */
+  static long rank(Selector selector) {
+    return rank(selector.type(), selector.value().length());
+  }
+
+  /**
+   * The rank of a selector of a type and value length: the tier, then, for URL prefixes and
+   * domains, the length (both selectors matched the same item, so the longer one is the narrower
+   * one). Exact selectors rank alike among themselves, and so do statements on all works.
+   */
+  static long rank(SelectorType type, int valueLength) {
+    int tier = tier(type);
+    boolean byLength = tier == PREFIX || tier == DOMAIN;
+    return ((long) tier << 32) | (byLength ? valueLength : 0);
   }
 
   private static int tier(SelectorType type) {

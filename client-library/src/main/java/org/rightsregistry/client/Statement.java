@@ -123,6 +123,35 @@ public record Statement(
   }
 
   /**
+   * Returns the same statement at another trust level, as the registry weighs the declarations of a
+   * party an operator suspended: self-asserted.
+   *
+   * @param level the trust level
+   * @return this statement if it already has the level, else a copy with it
+   * @throws IllegalArgumentException if the level is null
+   */
+  public Statement withTrust(TrustLevel level) {
+    Checks.requireValue("level", level);
+    if (level == trust) {
+      return this;
+    }
+    return new Statement(
+        declarationId,
+        sequence,
+        recordedAt,
+        declarant,
+        rightsHolder,
+        matched,
+        usages,
+        rightsStatement,
+        validFrom,
+        validUntil,
+        level,
+        modalities,
+        endedAt);
+  }
+
+  /**
    * Returns the party whose rights the statement speaks about.
    *
    * @return the rights holder if one was named, else the declarant

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * The cases that the client library decides, put to it as a user would: an unreachable registry
  * through {@link RightsChecker} aimed at a loopback port that refuses connections (or a loopback
  * server answering 503), and a local snapshot through {@link OfflineChecker} built from the
- * registry's own {@code GET /v1/snapshot}.
+ * registry's own {@code GET /v1/snapshot}, whose verdict path must agree with its decision.
  */
 final class ClientSideCases {
 
@@ -166,8 +166,16 @@ final class ClientSideCases {
     if (json.has("profile")) {
       checker.profile(PolicyProfile.fromId(json.get("profile").stringValue()));
     }
-    Decision decision = checker.build().check(item, Usage.fromId(json.get("usage").stringValue()));
-    return new Offline(snapshot.sequence(), DecisionDocuments.toJson(decision));
+    OfflineChecker built = checker.build();
+    Usage usage = Usage.fromId(json.get("usage").stringValue());
+    Decision decision = built.check(item, usage);
+    Verdict verdict = built.verdict(item, usage);
+    List<String> differences = new ArrayList<>();
+    if (verdict != decision.verdict()) {
+      differences.add(
+          "OfflineChecker.verdict gave " + verdict + " but check gave " + decision.verdict());
+    }
+    return new Offline(snapshot.sequence(), DecisionDocuments.toJson(decision), differences);
   }
 
   private static Duration freshness(String text) {
@@ -191,6 +199,9 @@ final class ClientSideCases {
     return signals;
   }
 
-  /** An offline decision and the sequence of the snapshot it was made from. */
-  record Offline(long sequence, JsonNode decision) {}
+  /**
+   * An offline decision, the sequence of the snapshot it was made from, and where the checker's
+   * verdict path disagreed with the decision's verdict (nothing, when it agreed).
+   */
+  record Offline(long sequence, JsonNode decision, List<String> verdictDifferences) {}
 }

@@ -189,7 +189,11 @@ public final class HttpCaseRunner {
       if (state.has("snapshot")) {
         ClientSideCases.Offline offline =
             ClientSideCases.offline(json, registry.anonymous().getBytes("/v1/snapshot"), item());
-        return Expectations.differences(expected(offline.sequence()), offline.decision());
+        List<String> differences =
+            new ArrayList<>(
+                Expectations.differences(expected(offline.sequence()), offline.decision()));
+        differences.addAll(offline.verdictDifferences());
+        return differences;
       }
       JsonNode answer = check(evaluatedAt);
       List<String> differences = new ArrayList<>(answerCheck.apply(answer));

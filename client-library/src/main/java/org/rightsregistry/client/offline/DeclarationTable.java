@@ -12,6 +12,7 @@ import org.rightsregistry.client.Effect;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.Usage;
+import org.rightsregistry.client.VerdictResolver;
 
 /**
  * The declarations of an index in columns of primitives: 40 bytes each (id as two longs, sequence,
@@ -29,6 +30,7 @@ final class DeclarationTable {
   private final Map<Integer, String> otherIds = new HashMap<>();
   private final List<DeclarationTerms> terms = new ArrayList<>();
   private final List<Map<Usage, Effect>> statementUsages = new ArrayList<>();
+  private final List<VerdictResolver.Terms> verdictTerms = new ArrayList<>();
   private final Map<DeclarationTerms, Integer> termsByValue = new HashMap<>();
   private final Map<DeclarationTerms, Integer> termsByIdentity = new IdentityHashMap<>();
   private int size;
@@ -68,6 +70,22 @@ final class DeclarationTable {
     return size;
   }
 
+  /** The registry sequence number of a row's declaration. */
+  long sequence(int row) {
+    return sequence[row];
+  }
+
+  /** What a row's terms mean for verdicts. */
+  VerdictResolver.Terms verdictTerms(int row) {
+    return verdictTerms.get(termsIndex[row]);
+  }
+
+  /** Whether a row's declaration is one of the given ids, without making its id a string. */
+  boolean isAmong(int row, DeclarationIds ids) {
+    String other = otherIds.isEmpty() ? null : otherIds.get(row);
+    return other != null ? ids.contains(other) : ids.contains(idHigh[row], idLow[row]);
+  }
+
   /** Trims the columns to their size once every declaration is in. */
   void trim() {
     idHigh = Arrays.copyOf(idHigh, size);
@@ -99,7 +117,8 @@ final class DeclarationTable {
     }
   }
 
-  private static UUID parseUuid(String id) {
+  /** The UUID of an id in the registry's form (lower-case, canonical), else null. */
+  static UUID parseUuid(String id) {
     if (id.length() != 36 || id.charAt(8) != '-') {
       return null;
     }
@@ -120,7 +139,9 @@ final class DeclarationTable {
     if (index == null) {
       index = terms.size();
       terms.add(declared);
-      statementUsages.add(statementUsagesOf(declared, index));
+      Statement prototype = prototypeOf(declared, index);
+      statementUsages.add(prototype.usages());
+      verdictTerms.add(VerdictResolver.Terms.of(prototype));
       termsByValue.put(declared, index);
       termsByIdentity.put(declared, index); // a reader hands the same instance again
     }
@@ -128,23 +149,25 @@ final class DeclarationTable {
   }
 
   /**
-   * The usages as a {@link Statement} holds them. A statement copies the map it is given unless it
-   * is one a statement made, so building one statement per terms here spares every lookup a copy.
+   * A statement of the terms. A statement copies the usages it is given unless they are a map a
+   * statement made, so keeping its map spares every lookup a copy; its verdict terms spare the
+   * verdict path every statement.
    */
-  private static Map<Usage, Effect> statementUsagesOf(DeclarationTerms declared, int index) {
+  private static Statement prototypeOf(DeclarationTerms declared, int index) {
     return new Statement(
-            "terms-" + index,
-            0,
-            Instant.EPOCH,
-            declared.declarant(),
-            declared.rightsHolder(),
-            Selector.domain("terms.invalid"),
-            declared.usages(),
-            declared.rightsStatement(),
-            declared.validFrom(),
-            declared.validUntil(),
-            declared.trust())
-        .usages();
+        "terms-" + index,
+        0,
+        Instant.EPOCH,
+        declared.declarant(),
+        declared.rightsHolder(),
+        Selector.domain("terms.invalid"),
+        declared.usages(),
+        declared.rightsStatement(),
+        declared.validFrom(),
+        declared.validUntil(),
+        declared.trust(),
+        declared.modalities(),
+        null);
   }
 
   private void grow() {

@@ -53,6 +53,7 @@ public final class OfflineChecker {
   private final Duration maxAge;
   private final Verdict onStale;
   private final PolicyProfile profile;
+  private final Instant staleAfter;
 
   private OfflineChecker(Builder builder, OfflineState state) {
     this(state, builder.clock, builder.maxAge, builder.onStale, builder.profile);
@@ -65,6 +66,7 @@ public final class OfflineChecker {
     this.maxAge = maxAge;
     this.onStale = onStale;
     this.profile = profile;
+    this.staleAfter = state.registryTime().plus(maxAge);
   }
 
   /** A checker with the same settings deciding from another state of the same copy. */
@@ -141,7 +143,61 @@ public final class OfflineChecker {
   }
 
   private boolean isStaleAt(Instant now) {
-    return now.isAfter(state.registryTime().plus(maxAge));
+    return now.isAfter(staleAfter);
+  }
+
+  /**
+   * Returns the verdict of one item for one usage: always the verdict {@link #check(Item, Usage)}
+   * gives, found without building the decision (no statements, evidence, explanation or
+   * categories), for a caller that needs only the verdict at crawl speed. It is decided from this
+   * checker's snapshot: {@link #registrySequence()} is the sequence it used. Past the freshness
+   * bound it is the fail-closed verdict.
+   *
+   * @param item the item; its URL and SHA-256 are normalised as the registry does
+   * @param usage the usage meant
+   * @return the verdict
+   * @throws IllegalArgumentException if the item or usage is null, or the item's URL or SHA-256 is
+   *     not valid
+   */
+  public Verdict verdict(Item item, Usage usage) {
+    return verdict(item, List.of(), usage);
+  }
+
+  /**
+   * Returns the verdict of one item for one usage with the in-band signals read for it: always the
+   * verdict {@link #check(Item, List, Usage)} gives, found without building the decision.
+   *
+   * @param item the item; its URL and SHA-256 are normalised as the registry does
+   * @param signals the signals read for the item (an empty list for none)
+   * @param usage the usage meant
+   * @return the verdict
+   * @throws IllegalArgumentException if an argument is null, or the item's URL or SHA-256 is not
+   *     valid
+   */
+  public Verdict verdict(Item item, List<Signal> signals, Usage usage) {
+    if (item == null || usage == null || signals == null) {
+      throw new IllegalArgumentException("item, signals and usage must not be null");
+    }
+    for (int i = 0; i < signals.size(); i++) {
+      if (signals.get(i) == null) {
+        throw new IllegalArgumentException("element of signals must not be null");
+      }
+    }
+    Item normal = normalise(item);
+    Instant now = clock.instant();
+    if (isStaleAt(now)) {
+      return onStale;
+    }
+
+    // The thread's scratch state is cleared after use, so that it never keeps an index alive.
+    VerdictLookup lookup = VerdictLookup.forThisThread();
+    try {
+      lookup.resolver.start(usage, normal.modality(), now, profile, state.requester());
+      state.resolve(normal, lookup);
+      return lookup.resolver.verdict(signals, onStale);
+    } finally {
+      lookup.clear();
+    }
   }
 
   /**

@@ -13,7 +13,9 @@ import java.util.Set;
 import org.rightsregistry.client.Accession;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Selector;
+import org.rightsregistry.client.SelectorType;
 import org.rightsregistry.client.Statement;
+import org.rightsregistry.client.VerdictResolver;
 
 /**
  * The selectors of a snapshot, filed and found the way the registry server's {@code LookupKeys}
@@ -40,6 +42,9 @@ import org.rightsregistry.client.Statement;
 final class OfflineIndex {
 
   private static final int[] NO_ROWS = new int[0];
+  private static final long EXACT_RANK = VerdictResolver.specificity(SelectorType.URL, 0);
+  private static final long PARTY_WORKS_RANK =
+      VerdictResolver.specificity(SelectorType.PARTY_WORKS, 0);
 
   private final long seed;
   private final long sequence;
@@ -50,6 +55,8 @@ final class OfflineIndex {
   private final int[] prefixRows;
   private final String[] prefixValues;
   private final int[] prefixCuts;
+  private final boolean[] isPrefixCutLength;
+  private final boolean[] isDomainLength;
   private final FingerprintTable domains;
   private final int[] domainRows;
   private final String[] domainValues;
@@ -76,9 +83,11 @@ final class OfflineIndex {
     this.prefixRows = Arrays.copyOf(builder.prefixRows, builder.prefixes.count);
     this.prefixValues = builder.prefixValues.toArray(String[]::new);
     this.prefixCuts = cutsOf(prefixValues);
+    this.isPrefixCutLength = lengthsOf(prefixCuts);
     this.domains = builder.domains.table();
     this.domainRows = Arrays.copyOf(builder.domainRows, builder.domains.count);
     this.domainValues = builder.domainValues.toArray(String[]::new);
+    this.isDomainLength = lengthsOf(Arrays.stream(domainValues).mapToInt(String::length).toArray());
     this.prefixStatements = new Statement[prefixValues.length];
     this.domainStatements = new Statement[domainValues.length];
     this.partyWorksRows = new HashMap<>();
@@ -137,6 +146,26 @@ final class OfflineIndex {
   }
 
   /**
+   * Which lengths occur: a lookup asks the prefix or domain table only about a cut or a host suffix
+   * of a length some entry has, which spares the hashing and the probe of most of them.
+   */
+  private static boolean[] lengthsOf(int[] lengths) {
+    boolean[] present = new boolean[Arrays.stream(lengths).max().orElse(-1) + 1];
+    for (int length : lengths) {
+      present[length] = true;
+    }
+    return present;
+  }
+
+  private boolean mayBePrefixCut(int length) {
+    return length < isPrefixCutLength.length && isPrefixCutLength[length];
+  }
+
+  private boolean mayBeDomain(int length) {
+    return length < isDomainLength.length && isDomainLength[length];
+  }
+
+  /**
    * The length of each prefix's directory cut (up to its last '/'), so lookups need not seek it.
    */
   private static int[] cutsOf(String[] prefixes) {
@@ -179,6 +208,130 @@ final class OfflineIndex {
       found = exactStatements(fingerprint, selector, found);
     }
     return found;
+  }
+
+  /**
+   * Notes every row whose selector other than all works of a party covers an item, with the rank of
+   * that selector: the same matches as {@link #directStatementsFor}, without statements.
+   *
+   * @param item an item whose URL and SHA-256 are already in normal form
+   */
+  void directMatches(Item item, VerdictLookup found) {
+    if (item.url() != null) {
+      urlMatches(item.url(), found);
+    }
+    if (item.sha256() != null) {
+      exactMatches(exact.get(KeyHash.of(seed, KeyHash.SHA256, item.sha256())), found);
+    }
+    Accession accession = item.accession();
+    if (accession != null) {
+      long fingerprint = KeyHash.accession(seed, accession.institution(), accession.number());
+      exactMatches(exact.get(fingerprint), found);
+    }
+  }
+
+  /**
+   * Notes the rows on all works of a party that the party declared itself, but for rows among the
+   * first {@code direct} matches: the same as {@link #partyWorksStatements}, without statements.
+   */
+  void partyWorksMatches(String holder, VerdictLookup found, int direct) {
+    for (int row : partyWorksRows.getOrDefault(holder, NO_ROWS)) {
+      if (holder.equals(declarations.verdictTerms(row).worksOwner())
+          && !found.isMatched(this, row, direct)) {
+        found.found(this, row, PARTY_WORKS_RANK);
+      }
+    }
+  }
+
+  VerdictResolver.Terms verdictTerms(int row) {
+    return declarations.verdictTerms(row);
+  }
+
+  long declarationSequence(int row) {
+    return declarations.sequence(row);
+  }
+
+  boolean isAmong(int row, DeclarationIds ids) {
+    return declarations.isAmong(row, ids);
+  }
+
+  private void urlMatches(String url, VerdictLookup found) {
+    int hostStart = url.indexOf("://") + 3;
+    int pathStart = url.indexOf('/', hostStart);
+    long state = KeyHash.steps(seed, url, 0, pathStart);
+    for (int i = pathStart; i < url.length(); i++) {
+      char c = url.charAt(i);
+      state = KeyHash.step(state, c);
+      if (c == '/' && mayBePrefixCut(i + 1)) {
+        int result = prefixes.get(KeyHash.finish(state, i + 1, KeyHash.URL_PREFIX));
+        if (result != FingerprintTable.ABSENT) {
+          prefixMatches(url, i + 1, result, found);
+        }
+      }
+    }
+    exactMatches(exact.get(KeyHash.finish(state, url.length(), KeyHash.URL)), found);
+    if (domains.size() > 0) {
+      domainMatches(url, hostStart, pathStart, found);
+    }
+  }
+
+  private void exactMatches(int result, VerdictLookup found) {
+    if (result == FingerprintTable.ABSENT) {
+      return;
+    }
+    if (result >= 0) {
+      found.found(this, result, EXACT_RANK);
+      return;
+    }
+    for (int row : exact.valuesOf(result)) {
+      found.found(this, row, EXACT_RANK);
+    }
+  }
+
+  private void prefixMatches(String url, int cutLength, int result, VerdictLookup found) {
+    if (result >= 0) {
+      prefixMatch(url, cutLength, result, found);
+      return;
+    }
+    for (int entry : prefixes.valuesOf(result)) {
+      prefixMatch(url, cutLength, entry, found);
+    }
+  }
+
+  private void prefixMatch(String url, int cutLength, int entry, VerdictLookup found) {
+    if (isPrefixOf(url, cutLength, entry)) {
+      long rank =
+          VerdictResolver.specificity(SelectorType.URL_PREFIX, prefixValues[entry].length());
+      found.found(this, prefixRows[entry], rank);
+    }
+  }
+
+  private void domainMatches(String url, int hostStart, int pathStart, VerdictLookup found) {
+    int colon = url.lastIndexOf(':', pathStart - 1);
+    boolean ipv6 = url.charAt(pathStart - 1) == ']';
+    int hostEnd = colon >= hostStart && !ipv6 ? colon : pathStart;
+    for (int start = hostStart; start < hostEnd; start = nextLabel(url, start, hostEnd)) {
+      if (!mayBeDomain(hostEnd - start)) {
+        continue;
+      }
+      long state = KeyHash.steps(seed, url, start, hostEnd);
+      int result = domains.get(KeyHash.finish(state, hostEnd - start, KeyHash.DOMAIN));
+      if (result >= 0) {
+        domainMatch(url, start, hostEnd, result, found);
+      } else if (result != FingerprintTable.ABSENT) {
+        for (int entry : domains.valuesOf(result)) {
+          domainMatch(url, start, hostEnd, entry, found);
+        }
+      }
+    }
+  }
+
+  private void domainMatch(String url, int start, int end, int entry, VerdictLookup found) {
+    String domain = domainValues[entry];
+    if (domain.length() == end - start && url.regionMatches(start, domain, 0, domain.length())) {
+      long rank = VerdictResolver.specificity(SelectorType.DOMAIN, domain.length());
+      found.found(this, domainRows[entry], rank);
+    }
   }
 
   /** Whether any declaration of the index is on all works of a party. */
@@ -228,11 +381,10 @@ final class OfflineIndex {
     int pathStart = url.indexOf('/', hostStart);
     long state = KeyHash.steps(seed, url, 0, pathStart);
     List<Statement> byPrefix = List.of();
-    boolean anyPrefix = prefixes.size() > 0;
     for (int i = pathStart; i < url.length(); i++) {
       char c = url.charAt(i);
       state = KeyHash.step(state, c);
-      if (c == '/' && anyPrefix) {
+      if (c == '/' && mayBePrefixCut(i + 1)) {
         int result = prefixes.get(KeyHash.finish(state, i + 1, KeyHash.URL_PREFIX));
         if (result != FingerprintTable.ABSENT) {
           byPrefix = prefixStatements(url, i + 1, result, byPrefix);
@@ -318,6 +470,9 @@ final class OfflineIndex {
     boolean ipv6 = url.charAt(pathStart - 1) == ']';
     int hostEnd = colon >= hostStart && !ipv6 ? colon : pathStart;
     for (int start = hostStart; start < hostEnd; start = nextLabel(url, start, hostEnd)) {
+      if (!mayBeDomain(hostEnd - start)) {
+        continue;
+      }
       long state = KeyHash.steps(seed, url, start, hostEnd);
       int result = domains.get(KeyHash.finish(state, hostEnd - start, KeyHash.DOMAIN));
       if (result != FingerprintTable.ABSENT) {

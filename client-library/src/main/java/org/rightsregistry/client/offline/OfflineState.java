@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.rightsregistry.client.Accession;
 import org.rightsregistry.client.Agreement;
 import org.rightsregistry.client.Item;
@@ -17,6 +18,7 @@ import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
 import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.TrustLevel;
+import org.rightsregistry.client.VerdictResolver;
 
 /**
  * What an offline checker decides from at one registry sequence: an immutable base index (read from
@@ -37,6 +39,7 @@ final class OfflineState {
 
   private final OfflineIndex base;
   private final Set<String> removed;
+  private final DeclarationIds removedIds;
   private final Map<String, SnapshotDeclaration> added;
   private final OfflineIndex overlay;
   private final Set<String> suspended;
@@ -57,6 +60,7 @@ final class OfflineState {
     this.base = base;
     this.suspended = suspended;
     this.removed = removed;
+    this.removedIds = removed.isEmpty() ? DeclarationIds.NONE : new DeclarationIds(removed);
     this.added = added;
     this.overlay =
         added.isEmpty()
@@ -177,29 +181,76 @@ final class OfflineState {
   private List<Statement> withSuspensions(List<Statement> found) {
     List<Statement> weighed = new ArrayList<>(found.size());
     for (Statement statement : found) {
-      boolean lowered =
-          statement.trust() != TrustLevel.SELF_ASSERTED
-              && suspended.contains(statement.declarant().id());
-      weighed.add(lowered ? selfAsserted(statement) : statement);
+      boolean lowered = suspended.contains(statement.declarant().id());
+      weighed.add(lowered ? statement.withTrust(TrustLevel.SELF_ASSERTED) : statement);
     }
     return weighed;
   }
 
-  private static Statement selfAsserted(Statement statement) {
-    return new Statement(
-        statement.declarationId(),
-        statement.sequence(),
-        statement.recordedAt(),
-        statement.declarant(),
-        statement.rightsHolder(),
-        statement.matched(),
-        statement.usages(),
-        statement.rightsStatement(),
-        statement.validFrom(),
-        statement.validUntil(),
-        TrustLevel.SELF_ASSERTED,
-        statement.modalities(),
-        statement.endedAt());
+  /**
+   * Weighs in the lookup's resolver every active declaration covering an item, and every agreement
+   * to the requester covering it: what {@link #statementsFor} and {@link #agreementsFor} give, as
+   * rows rather than statements.
+   *
+   * @param item an item whose URL and SHA-256 are in normal form
+   * @param lookup the scratch state, with its resolver started for the item
+   */
+  void resolve(Item item, VerdictLookup lookup) {
+    int direct = directMatches(item, lookup);
+    if (direct > 0 && (base.hasPartyWorks() || overlay != null && overlay.hasPartyWorks())) {
+      partyWorksMatches(lookup, direct);
+    }
+
+    for (int i = 0; i < lookup.count(); i++) {
+      VerdictResolver.Terms terms = lookup.terms(i);
+      if (!suspended.isEmpty() && suspended.contains(terms.declarantId())) {
+        terms = terms.selfAsserted();
+      }
+      lookup.resolver.statement(terms, lookup.rank(i), lookup.sequence(i));
+    }
+    if (!agreements.isEmpty()) {
+      for (SnapshotAgreement agreement : agreements.values()) {
+        for (Selector cover : agreement.covers()) {
+          if (rank(cover, item, lookup) >= 0) {
+            lookup.resolver.licence(agreement.agreement(cover));
+          }
+        }
+      }
+    }
+  }
+
+  /** The active rows whose other subjects than all works cover the item, and whose works it is. */
+  private int directMatches(Item item, VerdictLookup lookup) {
+    base.directMatches(item, lookup);
+    if (!removedIds.isEmpty()) {
+      lookup.dropRemoved(0, base, removedIds);
+    }
+    if (overlay != null) {
+      overlay.directMatches(item, lookup);
+    }
+    int direct = lookup.count();
+    for (int i = 0; i < direct; i++) {
+      String owner = lookup.terms(i).worksOwner();
+      if (owner != null) {
+        lookup.owner(owner);
+      }
+    }
+    return direct;
+  }
+
+  /** The active rows on all works of a party whose work the item is, as {@link #statementsFor}. */
+  private void partyWorksMatches(VerdictLookup lookup, int direct) {
+    for (int o = 0; o < lookup.ownerCount(); o++) {
+      base.partyWorksMatches(lookup.owner(o), lookup, direct);
+    }
+    if (!removedIds.isEmpty()) {
+      lookup.dropRemoved(direct, base, removedIds);
+    }
+    if (overlay != null) {
+      for (int o = 0; o < lookup.ownerCount(); o++) {
+        overlay.partyWorksMatches(lookup.owner(o), lookup, direct);
+      }
+    }
   }
 
   /** Whether the statements are already by sequence, so the (stable) sort would keep them. */
@@ -267,7 +318,7 @@ final class OfflineState {
     List<Integer> ranks = new ArrayList<>();
     for (SnapshotAgreement agreement : agreements.values()) {
       for (Selector cover : agreement.covers()) {
-        int rank = rank(cover, item, holders);
+        int rank = rank(cover, item, holders::contains);
         if (rank >= 0) {
           found.add(agreement.agreement(cover));
           ranks.add(rank);
@@ -293,7 +344,7 @@ final class OfflineState {
    * it: the exact URL, then URL prefixes by length, then domains by how far from the host, then the
    * hash, then the accession number, then all works of a party.
    */
-  static int rank(Selector subject, Item item, Set<String> holders) {
+  static int rank(Selector subject, Item item, Predicate<String> isWorkOf) {
     String url = item.url();
     switch (subject.type()) {
       case URL:
@@ -325,7 +376,7 @@ final class OfflineState {
           return same ? (1 << 22) + 1 : -1;
         }
       case PARTY_WORKS:
-        return holders.contains(subject.value()) ? (1 << 22) + 2 : -1;
+        return isWorkOf.test(subject.value()) ? (1 << 22) + 2 : -1;
       default:
         return -1;
     }

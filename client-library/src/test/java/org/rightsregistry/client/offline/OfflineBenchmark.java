@@ -21,12 +21,14 @@ import org.openjdk.jmh.annotations.State;
 import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Usage;
+import org.rightsregistry.client.Verdict;
 
 /**
  * Local checks per second on one thread, against snapshots of 1 and 10 million entries shaped like
  * real museum and library image URLs, side by side with the floor: normalising the URL and asking a
  * plain {@code HashSet<String>} of the same normalised URLs. Half the checked URLs are in the
- * snapshot, half are not. Run by {@code client-library/bench/offline.sh}.
+ * snapshot, half are not. {@code offlineCheck} builds the whole explained decision, {@code
+ * offlineVerdict} only the verdict. Run by {@code client-library/bench/offline.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -74,6 +76,15 @@ public class OfflineBenchmark {
   @Benchmark
   public Decision offlineCheck() {
     return checker.check(items[next++ & (QUERIES - 1)], Usage.GENERATIVE_AI_TRAINING);
+  }
+
+  /**
+   * The verdict alone ({@link OfflineChecker#verdict}): the same lookups and the engine's steps,
+   * without statements, evidence, explanation or categories.
+   */
+  @Benchmark
+  public Verdict offlineVerdict() {
+    return checker.verdict(items[next++ & (QUERIES - 1)], Usage.GENERATIVE_AI_TRAINING);
   }
 
   /** The floor: normalise and ask a HashSet; no prefixes, domains, evidence or decision. */

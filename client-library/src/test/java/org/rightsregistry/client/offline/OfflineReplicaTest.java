@@ -25,6 +25,7 @@ import org.rightsregistry.client.Decision;
 import org.rightsregistry.client.Evidence;
 import org.rightsregistry.client.Item;
 import org.rightsregistry.client.Modality;
+import org.rightsregistry.client.PolicyProfile;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
@@ -110,11 +111,18 @@ class OfflineReplicaTest {
     try (OfflineReplica replica = replica(store, FakeHistory.LAB_TOKEN, 1_000, 5)) {
       assertThat(trustOf(replica, party)).isNotEmpty().anyMatch(t -> t != TrustLevel.SELF_ASSERTED);
 
+      java.util.Map<String, Verdict> before = profiledVerdicts(replica.checker().orElseThrow());
       history.suspend(party);
       long synced = replica.sync();
 
       assertThat(synced).isEqualTo(history.head());
       assertThat(trustOf(replica, party)).isNotEmpty().containsOnly(TrustLevel.SELF_ASSERTED);
+      // Under a profile that trusts only verified allowances, some verdicts change, and the
+      // verdict path weighs the suspension exactly as the explained check does.
+      java.util.Map<String, Verdict> after = profiledVerdicts(replica.checker().orElseThrow());
+      assertThat(after.keySet()).isEqualTo(before.keySet());
+      assertThat(after.keySet().stream().filter(key -> after.get(key) != before.get(key)))
+          .isNotEmpty();
       assertSameDecisions(replica, history.snapshotAt(synced, FakeHistory.LAB));
       history.write(10); // a page after the suspension: its creations come weighed already
       replica.sync();
@@ -124,6 +132,28 @@ class OfflineReplicaTest {
       assertThat(trustOf(restarted, party)).isNotEmpty().containsOnly(TrustLevel.SELF_ASSERTED);
       assertSameDecisions(restarted, history.snapshotAt(history.head(), FakeHistory.LAB));
     }
+  }
+
+  /**
+   * The verdict of every item, usage and profile, keyed by the three, each checked to equal the
+   * explained check's.
+   */
+  private java.util.Map<String, Verdict> profiledVerdicts(OfflineChecker checker) {
+    java.util.Map<String, Verdict> verdicts = new java.util.HashMap<>();
+    for (PolicyProfile profile : PolicyProfile.values()) {
+      OfflineChecker profiled =
+          OfflineChecker.of(checker.state(), clock(), Duration.ofHours(1), Verdict.DENY, profile);
+      for (Usage usage : Usage.values()) {
+        for (Item item : items()) {
+          Verdict verdict = profiled.verdict(item, usage);
+          assertThat(verdict)
+              .as("%s, %s, %s", profile, usage, item)
+              .isEqualTo(profiled.check(item, usage).verdict());
+          verdicts.put(profile + " " + usage + " " + item, verdict);
+        }
+      }
+    }
+    return verdicts;
   }
 
   /** The trust levels of every piece of registry evidence a party declared, over all items. */

@@ -77,6 +77,54 @@ class RightsCheckerOfflineTest {
     }
   }
 
+  @Test
+  void offlineChecker_staysAtItsSequence_whileSyncsMoveTheCopyOn_andItsVerdictsAreTheChecked() {
+    Clock clock = Clock.fixed(FakeHistory.START.plusSeconds(60), ZoneOffset.UTC);
+    try (RightsChecker checker =
+        checker(directory.resolve("registry.snapshot"), FakeHistory.LAB_TOKEN, clock)) {
+      OfflineChecker before = checker.offlineChecker().orElseThrow();
+      long built = checker.registrySequence().orElseThrow();
+      history.write(100);
+
+      long synced = checker.sync();
+      OfflineChecker after = checker.offlineChecker().orElseThrow();
+
+      assertThat(before.registrySequence()).isEqualTo(built);
+      assertThat(after.registrySequence()).isEqualTo(synced).isGreaterThan(built);
+      OfflineChecker freshBefore = fresh(built, clock);
+      for (Usage usage : Usage.values()) {
+        List<Decision> now = checker.checkAll(items(), usage);
+        for (int i = 0; i < items().size(); i++) {
+          Item item = items().get(i);
+          assertThat(after.verdict(item, usage)).isEqualTo(now.get(i).verdict());
+          assertThat(before.verdict(item, usage))
+              .isEqualTo(freshBefore.check(item, usage).verdict());
+        }
+      }
+    }
+  }
+
+  @Test
+  void offlineChecker_noCopy_isEmpty_andOnlineIsRefused() {
+    Clock clock = Clock.fixed(FakeHistory.START.plusSeconds(60), ZoneOffset.UTC);
+    history.down = true;
+    try (RightsChecker offline = checker(directory.resolve("none.snapshot"), null, clock);
+        RightsChecker online = RightsChecker.builder().registry(registry).build()) {
+      assertThat(offline.offlineChecker()).isEmpty();
+      assertThatThrownBy(online::offlineChecker)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("offline(store, maxAge)");
+    }
+  }
+
+  private OfflineChecker fresh(long sequence, Clock clock) {
+    return OfflineChecker.builder()
+        .snapshot(history.snapshotAt(sequence, FakeHistory.LAB))
+        .clock(clock)
+        .maxAge(Duration.ofDays(3650))
+        .build();
+  }
+
   // Issue 7: a copy saved with lab's credential answered from lab's licences for anyone.
   @Test
   void offline_copyMadeWithAnotherCredential_decidesAsAFreshCopyForThisOne() {
