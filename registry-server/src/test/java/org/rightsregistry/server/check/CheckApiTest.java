@@ -163,6 +163,39 @@ class CheckApiTest {
   }
 
   @Test
+  void check_urlsOfOneDirectoryInOneRequest_eachGetsOnlyThePrefixesItStartsWith() {
+    // The keys of a directory are looked up once per request and shared by its URLs; a prefix
+    // is filed under its directory, so it must still be compared with each URL.
+    declare(
+        "{\"type\": \"url-prefix\", \"value\": \"https://" + host + "/gallery/ab\"}",
+        "\"ai-training\": \"reserved\"");
+    declare(
+        "{\"type\": \"url-prefix\", \"value\": \"https://" + host + "/gallery/\"}",
+        "\"text-and-data-mining\": \"allowed\"");
+    String hash = UUID.randomUUID().toString().replace("-", "").repeat(2);
+    declare("{\"type\": \"sha256\", \"value\": \"" + hash + "\"}", "\"ai-training\": \"allowed\"");
+
+    JsonNode decisions =
+        check(
+                "ai-training",
+                url("https://" + host + "/gallery/abc.jpg"),
+                url("https://" + host + "/gallery/xyz.jpg"),
+                url("https://" + host + "/gallery/abc.jpg"),
+                "{\"url\": \"https://" + host + "/gallery/x.jpg\", \"sha256\": \"" + hash + "\"}")
+            .get("decisions");
+
+    assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("DENY");
+    assertThat(decisions.get(0).get("evidence")).hasSize(2);
+    assertThat(decisions.get(1).get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(decisions.get(1).get("evidence")).hasSize(1);
+    assertThat(decisions.get(1).get("evidence").get(0).get("matched").get("value").asString())
+        .isEqualTo("https://" + host + "/gallery/");
+    assertThat(decisions.get(2)).isEqualTo(decisions.get(0));
+    assertThat(decisions.get(3).get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(decisions.get(3).get("evidence")).hasSize(2);
+  }
+
+  @Test
   void hashesMatchWhateverTheirCase() {
     String hash = UUID.randomUUID().toString().replace("-", "").repeat(2);
     declare(
