@@ -28,12 +28,10 @@ import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
 import org.rightsregistry.server.agreement.NewAgreement;
 import org.rightsregistry.server.agreement.StoredAgreement;
-import org.rightsregistry.server.declaration.NewDeclaration;
-import org.rightsregistry.server.declaration.StoredDeclaration;
 import org.rightsregistry.server.persistence.AgreementStore;
 import org.rightsregistry.server.persistence.AgreementStore.AgreementMatch;
 import org.rightsregistry.server.persistence.DeclarationStore;
-import org.rightsregistry.server.persistence.DeclarationStore.TimedMatch;
+import org.rightsregistry.server.persistence.DeclarationStore.KeyedStatement;
 import org.rightsregistry.server.persistence.LookupKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -94,7 +92,7 @@ public class CheckService {
     List<Item> items = question.items();
     ItemKeys keys = new ItemKeys(items);
     Map<String, List<Statement>> declarationsByKey =
-        statementsByKey(store.matchesAt(keys.distinct(), at));
+        statementsByKey(store.statementsAt(keys.distinct(), at));
     List<List<Statement>> matchedPerItem = keys.statementsPerItem(declarationsByKey);
     Set<String> holders = new LinkedHashSet<>();
     for (List<Statement> matched : matchedPerItem) {
@@ -107,7 +105,7 @@ public class CheckService {
     // An item is a work of every declarant whose declaration in force names it, so their
     // statements on all their works are looked up once for the whole request.
     List<String> worksKeys = holders.stream().map(LookupKeys::partyWorks).toList();
-    Map<String, List<Statement>> worksByKey = statementsByKey(store.matchesAt(worksKeys, at));
+    Map<String, List<Statement>> worksByKey = statementsByKey(store.statementsAt(worksKeys, at));
     Map<String, List<AgreementMatch>> agreementsByKey = new HashMap<>();
     if (question.requester() != null) {
       Set<String> agreementKeys = new LinkedHashSet<>(keys.distinct());
@@ -140,13 +138,11 @@ public class CheckService {
     return new CheckResult(question.usage(), sequence, at, decisions);
   }
 
-  /** The statements found, by the key each was found under: one statement a row, made once. */
-  private static Map<String, List<Statement>> statementsByKey(List<TimedMatch> matches) {
+  /** The statements found, by the key each was found under. */
+  private static Map<String, List<Statement>> statementsByKey(List<KeyedStatement> found) {
     Map<String, List<Statement>> byKey = new HashMap<>();
-    for (TimedMatch match : matches) {
-      byKey
-          .computeIfAbsent(match.match().lookupKey(), key -> new ArrayList<>(1))
-          .add(toStatement(match));
+    for (KeyedStatement keyed : found) {
+      byKey.computeIfAbsent(keyed.lookupKey(), key -> new ArrayList<>(1)).add(keyed.statement());
     }
     return byKey;
   }
@@ -210,25 +206,6 @@ public class CheckService {
     }
     found.sort(Comparator.comparingLong(Agreement::sequence));
     return found;
-  }
-
-  private static Statement toStatement(TimedMatch timed) {
-    StoredDeclaration declaration = timed.match().declaration();
-    NewDeclaration content = declaration.content();
-    return new Statement(
-        declaration.id().toString(),
-        declaration.sequence(),
-        declaration.recordedAt(),
-        content.declarant(),
-        content.rightsHolder(),
-        timed.match().selector(),
-        content.usages(),
-        content.rightsStatement(),
-        content.validFrom(),
-        content.validUntil(),
-        declaration.effectiveTrustLevel(),
-        content.modalities(),
-        timed.endedAt());
   }
 
   private static Agreement toAgreement(AgreementMatch match) {
