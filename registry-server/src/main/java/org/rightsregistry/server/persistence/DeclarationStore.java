@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -56,10 +57,19 @@ public class DeclarationStore {
   private static final org.rightsregistry.server.persistence.jooq.tables.Declaration successor =
       DECLARATION.as("successor");
 
-  private final DSLContext dsl;
+  /**
+   * From this many lookup keys on, {@link #statementsAt} reads half of them on a second connection
+   * in the same snapshot: the lookup is most of a large check's time, and PostgreSQL runs one query
+   * on one core.
+   */
+  static final int SPLIT_LOOKUP_AT = 2_000;
 
-  DeclarationStore(DSLContext dsl) {
+  private final DSLContext dsl;
+  private final SnapshotReaders readers;
+
+  DeclarationStore(DSLContext dsl, SnapshotReaders readers) {
     this.dsl = dsl;
+    this.readers = readers;
   }
 
   /** The last sequence number handed out, as seen by the current transaction. */
@@ -326,6 +336,34 @@ public class DeclarationStore {
       return List.of();
     }
     OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+    List<String> keys = new ArrayList<>(lookupKeys);
+    int half = keys.size() / 2;
+    Future<List<Found>> otherHalf =
+        keys.size() < SPLIT_LOOKUP_AT
+            ? null
+            : readers.start(dsl, reader -> found(reader, keys.subList(half, keys.size()), when));
+    List<Found> found;
+    if (otherHalf == null) {
+      found = found(dsl, keys, when);
+    } else {
+      found = new ArrayList<>(found(dsl, keys.subList(0, half), when));
+      found.addAll(SnapshotReaders.finish(otherHalf));
+    }
+
+    Set<String> declarants = new HashSet<>();
+    found.forEach(row -> declarants.add(row.declarant.id()));
+    Set<String> suspended = suspendedAmong(declarants);
+    List<KeyedStatement> statements = new ArrayList<>(found.size());
+    for (Found row : found) {
+      statements.add(
+          new KeyedStatement(
+              row.lookupKey, row.toStatement(suspended.contains(row.declarant.id()))));
+    }
+    return statements;
+  }
+
+  /** The rows of {@link #statementsAt} for some of its keys, read through {@code dsl}. */
+  private static List<Found> found(DSLContext dsl, List<String> lookupKeys, OffsetDateTime when) {
     Table<?> keys = DSL.unnest(lookupKeys.toArray(String[]::new)).as("wanted", "key");
     Field<String> key = keys.field("key", String.class);
     // Usages come with each row, as "category effect" pairs: one round trip, not two. Neither
@@ -342,7 +380,6 @@ public class DeclarationStore {
                 .from(DECLARATION_USAGE)
                 .where(DECLARATION_USAGE.DECLARATION_ID.eq(DECLARATION.ID)));
     List<Found> found = new ArrayList<>();
-    Set<String> declarants = new HashSet<>();
     // Read through the driver's result set, column by column: mapping 10,000 rows to jOOQ
     // records cost more of a check's time than the query itself.
     try (ResultSet rows =
@@ -380,21 +417,12 @@ public class DeclarationStore {
             .and(successor.RECORDED_AT.isNull().or(successor.RECORDED_AT.gt(when)))
             .fetchResultSet()) {
       while (rows.next()) {
-        Found row = Found.read(rows);
-        declarants.add(row.declarant.id());
-        found.add(row);
+        found.add(Found.read(rows));
       }
     } catch (SQLException e) {
       throw new DataAccessException("Could not read the declarations found for a check", e);
     }
-    Set<String> suspended = suspendedAmong(declarants);
-    List<KeyedStatement> statements = new ArrayList<>(found.size());
-    for (Found row : found) {
-      statements.add(
-          new KeyedStatement(
-              row.lookupKey, row.toStatement(suspended.contains(row.declarant.id()))));
-    }
-    return statements;
+    return found;
   }
 
   /** One row of {@link #statementsAt}, before the declarant's suspension is known. */
