@@ -19,6 +19,7 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,20 +37,27 @@ class SnapshotReaders implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(SnapshotReaders.class);
 
-  /** At most this many reads run beside their callers' at a time. */
-  static final int READERS = 2;
-
   private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
 
   private final HikariDataSource readers;
   private final ExecutorService executor;
 
-  SnapshotReaders(DataSource application) {
-    this.readers = application instanceof HikariDataSource hikari ? readerPool(hikari) : null;
+  /**
+   * Readers for the application's connection pool.
+   *
+   * @param application the application's data source; readers need it to be Hikari's
+   * @param size at most this many reads run beside their callers' at a time; 0 for none
+   */
+  SnapshotReaders(
+      DataSource application, @Value("${rightsregistry.lookup.snapshot-readers:2}") int size) {
+    this.readers =
+        size > 0 && application instanceof HikariDataSource hikari
+            ? readerPool(hikari, size)
+            : null;
     AtomicInteger count = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
-            READERS,
+            Math.max(1, size),
             task -> {
               Thread thread = new Thread(task, "snapshot-reader-" + count.incrementAndGet());
               thread.setDaemon(true);
@@ -57,11 +65,11 @@ class SnapshotReaders implements DisposableBean {
             });
   }
 
-  private static HikariDataSource readerPool(HikariDataSource application) {
+  private static HikariDataSource readerPool(HikariDataSource application, int size) {
     HikariConfig config = new HikariConfig();
     application.copyStateTo(config);
     config.setPoolName(application.getPoolName() + "-snapshot-readers");
-    config.setMaximumPoolSize(READERS);
+    config.setMaximumPoolSize(size);
     config.setMinimumIdle(0);
     // Hikari's shortest wait; a busy reader pool means the caller reads alone.
     config.setConnectionTimeout(250);
