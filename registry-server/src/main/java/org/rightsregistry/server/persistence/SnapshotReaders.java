@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -40,6 +41,7 @@ class SnapshotReaders implements DisposableBean {
   private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
 
   private final HikariDataSource readers;
+  private final Semaphore free;
   private final ExecutorService executor;
 
   /**
@@ -54,6 +56,7 @@ class SnapshotReaders implements DisposableBean {
         size > 0 && application instanceof HikariDataSource hikari
             ? readerPool(hikari, size)
             : null;
+    this.free = new Semaphore(Math.max(0, size));
     AtomicInteger count = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
@@ -71,7 +74,7 @@ class SnapshotReaders implements DisposableBean {
     config.setPoolName(application.getPoolName() + "-snapshot-readers");
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(0);
-    // Hikari's shortest wait; a busy reader pool means the caller reads alone.
+    // A permit guarantees a connection; this bounds only the wait to open one.
     config.setConnectionTimeout(250);
     config.setAutoCommit(true);
     return new HikariDataSource(config);
@@ -84,31 +87,25 @@ class SnapshotReaders implements DisposableBean {
    * @return the read under way, or null if no reader is free (then read with {@code current})
    */
   <T> Future<T> start(DSLContext current, Function<DSLContext, T> read) {
-    if (readers == null) {
+    if (readers == null || !free.tryAcquire()) {
       return null;
     }
     Connection connection;
     try {
       connection = readers.getConnection();
     } catch (SQLException e) {
-      log.debug("No snapshot reader free, reading in one connection: {}", e.getMessage());
+      free.release();
+      log.debug("No snapshot reader could connect, reading in one connection: {}", e.getMessage());
       return null;
     }
-    String snapshot;
     try {
-      snapshot = current.fetchValue(DSL.field("pg_export_snapshot()", String.class));
-    } catch (RuntimeException e) {
-      close(connection);
-      throw e;
-    }
-    if (snapshot == null || !SNAPSHOT_ID.matcher(snapshot).matches()) {
-      close(connection);
-      throw new DataAccessException("PostgreSQL exported an unexpected snapshot id: " + snapshot);
-    }
-    try {
+      String snapshot = current.fetchValue(DSL.field("pg_export_snapshot()", String.class));
+      if (snapshot == null || !SNAPSHOT_ID.matcher(snapshot).matches()) {
+        throw new DataAccessException("PostgreSQL exported an unexpected snapshot id: " + snapshot);
+      }
       return executor.submit(() -> readIn(connection, snapshot, current, read));
     } catch (RuntimeException e) {
-      close(connection);
+      release(connection);
       throw e;
     }
   }
@@ -118,8 +115,8 @@ class SnapshotReaders implements DisposableBean {
     try {
       return read.get();
     } catch (InterruptedException e) {
+      // Not cancelled: a read that never started would keep its connection.
       Thread.currentThread().interrupt();
-      read.cancel(true);
       throw new DataAccessException("Interrupted while a snapshot reader read", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
@@ -129,10 +126,10 @@ class SnapshotReaders implements DisposableBean {
     }
   }
 
-  private static <T> T readIn(
+  private <T> T readIn(
       Connection connection, String snapshot, DSLContext current, Function<DSLContext, T> read)
       throws SQLException {
-    try (connection) {
+    try {
       connection.setAutoCommit(false);
       try {
         try (Statement statement = connection.createStatement()) {
@@ -144,14 +141,18 @@ class SnapshotReaders implements DisposableBean {
         connection.rollback();
         connection.setAutoCommit(true);
       }
+    } finally {
+      release(connection);
     }
   }
 
-  private static void close(Connection connection) {
+  private void release(Connection connection) {
     try {
       connection.close();
     } catch (SQLException e) {
       log.debug("Could not return a snapshot reader connection: {}", e.getMessage());
+    } finally {
+      free.release();
     }
   }
 

@@ -2,6 +2,7 @@ package org.rightsregistry.server.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,38 @@ class SplitLookupTest {
     assertThat(found)
         .extracting(KeyedStatement::lookupKey)
         .containsExactlyInAnyOrder(LookupKeys.forExactUrl(first), LookupKeys.forExactUrl(last));
+  }
+
+  @Test
+  void statementsAt_everyReaderBusy_readsAloneWithoutWaiting() {
+    String url = normal(TestDeclarations.uniqueUrl());
+    declare(url);
+    List<String> keys = keys(false, LookupKeys.forExactUrl(url));
+
+    List<KeyedStatement> found =
+        inOneSnapshot(
+            () -> {
+              List<Future<Object>> busy = new ArrayList<>();
+              for (Future<Object> read = sleepingRead(); read != null; read = sleepingRead()) {
+                busy.add(read);
+              }
+              long started = System.nanoTime();
+              List<KeyedStatement> alone = store.statementsAt(keys, Instant.now());
+              assertThat(Duration.ofNanos(System.nanoTime() - started))
+                  .as("no wait for a reader")
+                  .isLessThan(Duration.ofSeconds(2));
+              assertThat(busy).as("every reader was taken").isNotEmpty();
+              busy.forEach(SnapshotReaders::finish);
+              return alone;
+            });
+
+    assertThat(found)
+        .extracting(KeyedStatement::lookupKey)
+        .containsExactly(LookupKeys.forExactUrl(url));
+  }
+
+  private Future<Object> sleepingRead() {
+    return readers.start(dsl, reader -> reader.fetchValue(DSL.field("pg_sleep(3)")));
   }
 
   /** Enough keys to split, the given ones at the start (first half) or at the end (second). */
