@@ -13,7 +13,6 @@ import org.rightsregistry.client.Signal;
 import org.rightsregistry.client.UrlIdentity;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.client.Verdict;
-import org.rightsregistry.client.wire.DecisionDocuments;
 import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
 import org.rightsregistry.server.access.Caller;
@@ -26,9 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /v1/checks}: a verdict with its evidence for each of up to 10,000 items, each with
@@ -51,7 +47,7 @@ class CheckController {
       path = "/v1/checks",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ObjectNode check(Caller caller, InputStream body) {
+  CheckAnswer check(Caller caller, InputStream body) {
     JsonNode request = documents.checkRequest(RequestBodies.read(body, MAX_BODY_BYTES));
     Usage usage = Usage.fromId(request.get("usage").asString());
     JsonNode items = request.get("items");
@@ -66,7 +62,7 @@ class CheckController {
                 readAt(request),
                 readSignals(items),
                 readOnUnreadableSignal(request.get("onUnreadableSignal"))));
-    return write(result);
+    return new CheckAnswer(result);
   }
 
   private static List<List<Signal>> readSignals(JsonNode items) {
@@ -161,15 +157,5 @@ class CheckController {
       return null;
     }
     return new Accession(node.get("institution").asString(), number);
-  }
-
-  private static ObjectNode write(CheckResult result) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("usage", result.usage().id());
-    node.put("registrySequence", result.registrySequence());
-    node.put("evaluatedAt", result.evaluatedAt().toString());
-    ArrayNode decisions = node.putArray("decisions");
-    result.decisions().forEach(decision -> decisions.add(DecisionDocuments.toJson(decision)));
-    return node;
   }
 }

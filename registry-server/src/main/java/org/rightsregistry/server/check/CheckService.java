@@ -28,12 +28,10 @@ import org.rightsregistry.server.InvalidRequestException;
 import org.rightsregistry.server.Violation;
 import org.rightsregistry.server.agreement.NewAgreement;
 import org.rightsregistry.server.agreement.StoredAgreement;
-import org.rightsregistry.server.declaration.NewDeclaration;
-import org.rightsregistry.server.declaration.StoredDeclaration;
 import org.rightsregistry.server.persistence.AgreementStore;
 import org.rightsregistry.server.persistence.AgreementStore.AgreementMatch;
 import org.rightsregistry.server.persistence.DeclarationStore;
-import org.rightsregistry.server.persistence.DeclarationStore.TimedMatch;
+import org.rightsregistry.server.persistence.DeclarationStore.KeyedStatement;
 import org.rightsregistry.server.persistence.LookupKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -91,41 +89,44 @@ public class CheckService {
                   + "); ask about a past instant"));
     }
 
-    List<List<String>> keysPerItem =
-        question.items().stream().map(CheckService::lookupKeys).toList();
-    Set<String> allKeys = new LinkedHashSet<>();
-    keysPerItem.forEach(allKeys::addAll);
-    Map<String, List<TimedMatch>> declarationsByKey = byKey(store.matchesAt(allKeys, at));
-    List<List<Statement>> matchedPerItem = new ArrayList<>(question.items().size());
+    List<Item> items = question.items();
+    ItemKeys keys = new ItemKeys(items);
+    Map<String, List<Statement>> declarationsByKey =
+        statementsByKey(store.statementsAt(keys.distinct(), at));
+    List<List<Statement>> matchedPerItem = keys.statementsPerItem(declarationsByKey);
     Set<String> holders = new LinkedHashSet<>();
-    for (int i = 0; i < question.items().size(); i++) {
-      List<Statement> matched =
-          statementsFor(question.items().get(i), keysPerItem.get(i), declarationsByKey);
-      matched.stream().map(Statement::worksOwner).filter(Objects::nonNull).forEach(holders::add);
-      matchedPerItem.add(matched);
+    for (List<Statement> matched : matchedPerItem) {
+      for (Statement statement : matched) {
+        if (statement.worksOwner() != null) {
+          holders.add(statement.worksOwner());
+        }
+      }
     }
     // An item is a work of every declarant whose declaration in force names it, so their
     // statements on all their works are looked up once for the whole request.
     List<String> worksKeys = holders.stream().map(LookupKeys::partyWorks).toList();
-    Map<String, List<TimedMatch>> worksByKey = byKey(store.matchesAt(worksKeys, at));
+    Map<String, List<Statement>> worksByKey = statementsByKey(store.statementsAt(worksKeys, at));
     Map<String, List<AgreementMatch>> agreementsByKey = new HashMap<>();
     if (question.requester() != null) {
-      Set<String> agreementKeys = new LinkedHashSet<>(allKeys);
+      Set<String> agreementKeys = new LinkedHashSet<>(keys.distinct());
       agreementKeys.addAll(worksKeys);
       for (AgreementMatch match : agreements.licencesAt(question.requester(), agreementKeys, at)) {
         agreementsByKey.computeIfAbsent(match.lookupKey(), key -> new ArrayList<>()).add(match);
       }
     }
 
-    List<Decision> decisions = new ArrayList<>(question.items().size());
-    for (int i = 0; i < question.items().size(); i++) {
-      Item item = question.items().get(i);
+    List<Decision> decisions = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
       List<Statement> matched = matchedPerItem.get(i);
-      List<String> keys = withWorksOfHolders(keysPerItem.get(i), matched);
+      List<Agreement> licences =
+          agreementsByKey.isEmpty()
+              ? List.of()
+              : agreementsFor(item, withWorksOfHolders(keys.of(i), matched), agreementsByKey);
       DecisionRequest request =
           DecisionRequest.builder(item, question.usage(), at)
               .statements(withWorksStatements(matched, worksByKey))
-              .agreements(agreementsFor(item, keys, agreementsByKey))
+              .agreements(licences)
               .requester(question.requester())
               .profile(question.profile())
               .signals(question.signals().get(i))
@@ -137,25 +138,13 @@ public class CheckService {
     return new CheckResult(question.usage(), sequence, at, decisions);
   }
 
-  private static Map<String, List<TimedMatch>> byKey(List<TimedMatch> matches) {
-    Map<String, List<TimedMatch>> byKey = new HashMap<>();
-    for (TimedMatch match : matches) {
-      byKey.computeIfAbsent(match.match().lookupKey(), key -> new ArrayList<>()).add(match);
+  /** The statements found, by the key each was found under. */
+  private static Map<String, List<Statement>> statementsByKey(List<KeyedStatement> found) {
+    Map<String, List<Statement>> byKey = new HashMap<>();
+    for (KeyedStatement keyed : found) {
+      byKey.computeIfAbsent(keyed.lookupKey(), key -> new ArrayList<>(1)).add(keyed.statement());
     }
     return byKey;
-  }
-
-  private static List<Statement> statementsFor(
-      Item item, List<String> keys, Map<String, List<TimedMatch>> matchesByKey) {
-    List<Statement> statements = new ArrayList<>();
-    for (String key : keys) {
-      for (TimedMatch match : matchesByKey.getOrDefault(key, List.of())) {
-        if (item.url() == null || LookupKeys.covers(match.match().selector(), item.url())) {
-          statements.add(toStatement(match));
-        }
-      }
-    }
-    return statements;
   }
 
   /** The item's own keys and the keys of all works of each declarant of a matched statement. */
@@ -175,7 +164,10 @@ public class CheckService {
    * ignored).
    */
   private static List<Statement> withWorksStatements(
-      List<Statement> matched, Map<String, List<TimedMatch>> worksByKey) {
+      List<Statement> matched, Map<String, List<Statement>> worksByKey) {
+    if (matched.isEmpty()) {
+      return matched;
+    }
     List<Statement> statements = new ArrayList<>(matched);
     Set<String> found = new HashSet<>();
     Set<String> holders = new LinkedHashSet<>();
@@ -186,8 +178,7 @@ public class CheckService {
       }
     }
     for (String holder : holders) {
-      for (TimedMatch match : worksByKey.getOrDefault(LookupKeys.partyWorks(holder), List.of())) {
-        Statement works = toStatement(match);
+      for (Statement works : worksByKey.getOrDefault(LookupKeys.partyWorks(holder), List.of())) {
         if (!found.contains(works.declarationId()) && holder.equals(works.worksOwner())) {
           statements.add(works);
         }
@@ -217,25 +208,6 @@ public class CheckService {
     return found;
   }
 
-  private static Statement toStatement(TimedMatch timed) {
-    StoredDeclaration declaration = timed.match().declaration();
-    NewDeclaration content = declaration.content();
-    return new Statement(
-        declaration.id().toString(),
-        declaration.sequence(),
-        declaration.recordedAt(),
-        content.declarant(),
-        content.rightsHolder(),
-        timed.match().selector(),
-        content.usages(),
-        content.rightsStatement(),
-        content.validFrom(),
-        content.validUntil(),
-        declaration.effectiveTrustLevel(),
-        content.modalities(),
-        timed.endedAt());
-  }
-
   private static Agreement toAgreement(AgreementMatch match) {
     StoredAgreement agreement = match.agreement();
     NewAgreement content = agreement.content();
@@ -250,20 +222,6 @@ public class CheckService {
         content.validFrom(),
         content.validUntil(),
         match.endedAt());
-  }
-
-  private static List<String> lookupKeys(Item item) {
-    List<String> keys = new ArrayList<>();
-    if (item.url() != null) {
-      keys.addAll(LookupKeys.forUrl(item.url()));
-    }
-    if (item.sha256() != null) {
-      keys.add(LookupKeys.forSha256(item.sha256()));
-    }
-    if (item.accession() != null) {
-      keys.add(LookupKeys.accession(item.accession().institution(), item.accession().number()));
-    }
-    return keys;
   }
 
   /**

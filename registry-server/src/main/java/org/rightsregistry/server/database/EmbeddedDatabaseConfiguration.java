@@ -39,6 +39,9 @@ class EmbeddedDatabaseConfiguration {
               .setServerConfig("max_connections", "50")
               .setServerConfig("fsync", properties.persistent() ? "on" : "off")
               .setServerConfig("synchronous_commit", properties.persistent() ? "on" : "off");
+      if (properties.sharedBuffers() != null && !properties.sharedBuffers().isBlank()) {
+        builder.setServerConfig("shared_buffers", properties.sharedBuffers());
+      }
       if (properties.persistent()) {
         Path directory = Path.of(properties.dataDirectory()).toAbsolutePath();
         Files.createDirectories(directory);

@@ -9,6 +9,8 @@ import static org.rightsregistry.server.persistence.jooq.Tables.REGISTRY_EVENT;
 import static org.rightsregistry.server.persistence.jooq.Tables.REGISTRY_HEAD;
 import static org.rightsregistry.server.persistence.jooq.Tables.REVOCATION;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,16 +25,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.rightsregistry.client.Effect;
+import org.rightsregistry.client.Modality;
 import org.rightsregistry.client.Party;
 import org.rightsregistry.client.Selector;
 import org.rightsregistry.client.SelectorType;
+import org.rightsregistry.client.Statement;
 import org.rightsregistry.client.TrustLevel;
 import org.rightsregistry.client.Usage;
 import org.rightsregistry.server.declaration.NewDeclaration;
@@ -52,10 +57,19 @@ public class DeclarationStore {
   private static final org.rightsregistry.server.persistence.jooq.tables.Declaration successor =
       DECLARATION.as("successor");
 
-  private final DSLContext dsl;
+  /**
+   * From this many lookup keys on, {@link #statementsAt} reads half of them on a second connection
+   * in the same snapshot: the lookup is most of a large check's time, and PostgreSQL runs one query
+   * on one core.
+   */
+  static final int SPLIT_LOOKUP_AT = 2_000;
 
-  DeclarationStore(DSLContext dsl) {
+  private final DSLContext dsl;
+  private final SnapshotReaders readers;
+
+  DeclarationStore(DSLContext dsl, SnapshotReaders readers) {
     this.dsl = dsl;
+    this.readers = readers;
   }
 
   /** The last sequence number handed out, as seen by the current transaction. */
@@ -313,160 +327,179 @@ public class DeclarationStore {
 
   /**
    * The declarations in force or ending after an instant, as the history stood then: recorded at or
-   * before it and not revoked or superseded by then, each with the subject found under one of the
-   * lookup keys and the time a later revocation or successor ended it, if one has.
+   * before it and not revoked or superseded by then, each as the statement of the subject found
+   * under one of the lookup keys, with the time a later revocation or successor ended it, if one
+   * has, and the trust level it has now (self-asserted while its declarant is suspended).
    */
-  public List<TimedMatch> matchesAt(Collection<String> lookupKeys, Instant at) {
+  public List<KeyedStatement> statementsAt(Collection<String> lookupKeys, Instant at) {
     if (lookupKeys.isEmpty()) {
       return List.of();
     }
     OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+    List<String> keys = new ArrayList<>(lookupKeys);
+    int half = keys.size() / 2;
+    Future<List<Found>> otherHalf =
+        keys.size() < SPLIT_LOOKUP_AT
+            ? null
+            : readers.start(dsl, reader -> found(reader, keys.subList(half, keys.size()), when));
+    List<Found> found;
+    if (otherHalf == null) {
+      found = found(dsl, keys, when);
+    } else {
+      found = new ArrayList<>(found(dsl, keys.subList(0, half), when));
+      found.addAll(SnapshotReaders.finish(otherHalf));
+    }
+
+    Set<String> declarants = new HashSet<>();
+    found.forEach(row -> declarants.add(row.declarant.id()));
+    Set<String> suspended = suspendedAmong(declarants);
+    List<KeyedStatement> statements = new ArrayList<>(found.size());
+    for (Found row : found) {
+      statements.add(
+          new KeyedStatement(
+              row.lookupKey, row.toStatement(suspended.contains(row.declarant.id()))));
+    }
+    return statements;
+  }
+
+  /** The rows of {@link #statementsAt} for some of its keys, read through {@code dsl}. */
+  private static List<Found> found(DSLContext dsl, List<String> lookupKeys, OffsetDateTime when) {
     Table<?> keys = DSL.unnest(lookupKeys.toArray(String[]::new)).as("wanted", "key");
     Field<String> key = keys.field("key", String.class);
-    Field<OffsetDateTime> revokedAt =
+    // Usages come with each row, as "category effect" pairs: one round trip, not two. Neither
+    // the ids of categories nor those of effects hold a space or a comma.
+    Field<String> usages =
         DSL.field(
-            DSL.select(REVOCATION.RECORDED_AT)
-                .from(REVOCATION)
-                .where(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID)));
-    Field<OffsetDateTime> supersededAt =
-        DSL.field(
-            DSL.select(successor.RECORDED_AT)
-                .from(successor)
-                .where(successor.SUPERSEDES.eq(DECLARATION.ID)));
-    Field<OffsetDateTime> endedAt = DSL.least(revokedAt, supersededAt).as("ended_at");
-    // Usages and the declarant's suspension come with each row: one round trip, not three.
-    Field<String[]> usages =
-        DSL.field(
-                DSL.select(
-                        DSL.arrayAgg(
+            DSL.select(
+                    DSL.groupConcat(
                             DECLARATION_USAGE
                                 .CATEGORY
                                 .concat(DSL.inline(" "))
-                                .concat(DECLARATION_USAGE.EFFECT)))
-                    .from(DECLARATION_USAGE)
-                    .where(DECLARATION_USAGE.DECLARATION_ID.eq(DECLARATION.ID)))
-            .as("usages");
-    Field<Boolean> suspended =
-        DSL.field(
-                DSL.exists(
-                    DSL.selectOne()
-                        .from(PARTY_SUSPENSION)
-                        .where(PARTY_SUSPENSION.PARTY_ID.eq(DECLARATION.DECLARANT_ID))))
-            .as("declarant_suspended");
-    Table<?> candidates =
+                                .concat(DECLARATION_USAGE.EFFECT))
+                        .separator(","))
+                .from(DECLARATION_USAGE)
+                .where(DECLARATION_USAGE.DECLARATION_ID.eq(DECLARATION.ID)));
+    List<Found> found = new ArrayList<>();
+    // Read through the driver's result set, column by column: mapping 10,000 rows to jOOQ
+    // records cost more of a check's time than the query itself.
+    try (ResultSet rows =
         dsl.select(
                 DECLARATION_SUBJECT.LOOKUP_KEY,
                 DECLARATION_SUBJECT.SELECTOR_TYPE,
                 DECLARATION_SUBJECT.SELECTOR_VALUE,
-                DECLARATION_SUBJECT.INSTITUTION)
-            .select(DECLARATION.fields())
-            .select(endedAt, usages, suspended)
+                DECLARATION_SUBJECT.INSTITUTION,
+                DECLARATION.ID,
+                DECLARATION.SEQUENCE,
+                DECLARATION.RECORDED_AT,
+                DECLARATION.DECLARANT_ID,
+                DECLARATION.DECLARANT_NAME,
+                DECLARATION.RIGHTS_HOLDER_ID,
+                DECLARATION.RIGHTS_HOLDER_NAME,
+                DECLARATION.RIGHTS_STATEMENT,
+                DECLARATION.VALID_FROM,
+                DECLARATION.VALID_UNTIL,
+                DECLARATION.TRUST_LEVEL,
+                DECLARATION.MODALITIES,
+                REVOCATION.RECORDED_AT,
+                successor.RECORDED_AT,
+                usages)
             .from(keys)
             .join(DECLARATION_SUBJECT)
             .on(DECLARATION_SUBJECT.LOOKUP_KEY.eq(key))
             .join(DECLARATION)
             .on(DECLARATION.ID.eq(DECLARATION_SUBJECT.DECLARATION_ID))
+            .leftJoin(REVOCATION)
+            .on(REVOCATION.DECLARATION_ID.eq(DECLARATION.ID))
+            .leftJoin(successor)
+            .on(successor.SUPERSEDES.eq(DECLARATION.ID))
             .where(DECLARATION.RECORDED_AT.le(when))
-            .asTable("candidate");
-    Field<OffsetDateTime> candidateEnd = candidates.field("ended_at", OffsetDateTime.class);
-    List<Record> rows =
-        dsl
-            .selectFrom(candidates)
-            .where(candidateEnd.isNull().or(candidateEnd.gt(when)))
-            .fetch()
-            .stream()
-            .map(Record.class::cast)
-            .toList();
-    return timedMatches(rows, candidates, candidateEnd);
-  }
-
-  private static List<TimedMatch> timedMatches(
-      List<Record> rows, Table<?> candidates, Field<OffsetDateTime> endedAt) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    MatchColumns columns = new MatchColumns(rows.get(0), candidates, endedAt);
-    List<TimedMatch> matches = new ArrayList<>(rows.size());
-    for (Record row : rows) {
-      matches.add(
-          new TimedMatch(
-              new SubjectMatch(
-                  columns.lookupKey(row),
-                  columns.selector(row),
-                  toActive(columns.declaration(row), columns.usages(row), columns.suspended(row))),
-              toInstant(columns.endedAt(row))));
-    }
-    return matches;
-  }
-
-  /**
-   * Where the columns of a match row are, found once per query: finding a field of a derived table
-   * by name for every row of a 10,000-item check cost more than reading the rows.
-   */
-  private static final class MatchColumns {
-    private final int lookupKey;
-    private final int selectorType;
-    private final int selectorValue;
-    private final int institution;
-    private final int endedAt;
-    private final int usages;
-    private final int suspended;
-    private final Field<?>[] declaration = DECLARATION.fields();
-    private final int[] declarationAt = new int[declaration.length];
-
-    MatchColumns(Record first, Table<?> candidates, Field<OffsetDateTime> ended) {
-      this.lookupKey = first.indexOf(candidates.field(DECLARATION_SUBJECT.LOOKUP_KEY));
-      this.selectorType = first.indexOf(candidates.field(DECLARATION_SUBJECT.SELECTOR_TYPE));
-      this.selectorValue = first.indexOf(candidates.field(DECLARATION_SUBJECT.SELECTOR_VALUE));
-      this.institution = first.indexOf(candidates.field(DECLARATION_SUBJECT.INSTITUTION));
-      this.endedAt = first.indexOf(ended);
-      this.usages = first.indexOf("usages");
-      this.suspended = first.indexOf("declarant_suspended");
-      for (int i = 0; i < declaration.length; i++) {
-        declarationAt[i] = first.indexOf(candidates.field(declaration[i]));
+            .and(REVOCATION.RECORDED_AT.isNull().or(REVOCATION.RECORDED_AT.gt(when)))
+            .and(successor.RECORDED_AT.isNull().or(successor.RECORDED_AT.gt(when)))
+            .fetchResultSet()) {
+      while (rows.next()) {
+        found.add(Found.read(rows));
       }
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not read the declarations found for a check", e);
+    }
+    return found;
+  }
+
+  /** One row of {@link #statementsAt}, before the declarant's suspension is known. */
+  private record Found(
+      String lookupKey,
+      Selector selector,
+      String id,
+      long sequence,
+      Instant recordedAt,
+      Party declarant,
+      Party rightsHolder,
+      String rightsStatement,
+      Instant validFrom,
+      Instant validUntil,
+      TrustLevel trustLevel,
+      Set<Modality> modalities,
+      Instant endedAt,
+      Map<Usage, Effect> usages) {
+
+    /** Reads the current row; the columns are in the order {@link #statementsAt} selects them. */
+    static Found read(ResultSet row) throws SQLException {
+      String holderId = row.getString(10);
+      Instant revokedAt = instant(row, 17);
+      Instant supersededAt = instant(row, 18);
+      return new Found(
+          row.getString(1),
+          new Selector(SelectorType.fromId(row.getString(2)), row.getString(3), row.getString(4)),
+          row.getString(5),
+          row.getLong(6),
+          instant(row, 7),
+          new Party(row.getString(8), row.getString(9)),
+          holderId == null ? null : new Party(holderId, row.getString(11)),
+          row.getString(12),
+          instant(row, 13),
+          instant(row, 14),
+          TrustLevel.fromId(row.getString(15)),
+          Modalities.read(row.getString(16)),
+          revokedAt == null || (supersededAt != null && supersededAt.isBefore(revokedAt))
+              ? supersededAt
+              : revokedAt,
+          usages(row.getString(19)));
     }
 
-    String lookupKey(Record row) {
-      return (String) row.get(lookupKey);
+    Statement toStatement(boolean declarantSuspended) {
+      return new Statement(
+          id,
+          sequence,
+          recordedAt,
+          declarant,
+          rightsHolder,
+          selector,
+          usages,
+          rightsStatement,
+          validFrom,
+          validUntil,
+          declarantSuspended ? TrustLevel.SELF_ASSERTED : trustLevel,
+          modalities,
+          endedAt);
     }
 
-    Selector selector(Record row) {
-      return new Selector(
-          SelectorType.fromId((String) row.get(selectorType)),
-          (String) row.get(selectorValue),
-          (String) row.get(institution));
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+      OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+      return time == null ? null : time.toInstant();
     }
 
-    OffsetDateTime endedAt(Record row) {
-      return (OffsetDateTime) row.get(endedAt);
-    }
-
-    /** The usages, aggregated by the query as "category effect" pairs. */
-    Map<Usage, Effect> usages(Record row) {
+    /** "category effect" pairs separated by commas. */
+    private static Map<Usage, Effect> usages(String pairs) {
       Map<Usage, Effect> effects = new EnumMap<>(Usage.class);
-      Object[] pairs = (Object[]) row.get(usages);
-      for (Object pair : pairs == null ? new Object[0] : pairs) {
-        String text = (String) pair;
-        int space = text.indexOf(' ');
+      if (pairs == null) {
+        return effects;
+      }
+      for (String pair : pairs.split(",")) {
+        int space = pair.indexOf(' ');
         effects.put(
-            Usage.fromId(text.substring(0, space)), Effect.fromId(text.substring(space + 1)));
+            Usage.fromId(pair.substring(0, space)), Effect.fromId(pair.substring(space + 1)));
       }
       return effects;
-    }
-
-    boolean suspended(Record row) {
-      return Boolean.TRUE.equals(row.get(suspended));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    DeclarationRecord declaration(Record row) {
-      DeclarationRecord record = new DeclarationRecord();
-      for (int i = 0; i < declaration.length; i++) {
-        record.set((Field) declaration[i], row.get(declarationAt[i]));
-      }
-      record.changed(false);
-      return record;
     }
   }
 
@@ -631,18 +664,10 @@ public class DeclarationStore {
       long lastSequence) {}
 
   /**
-   * An active declaration found through one of its subjects.
+   * A declaration found through one of its subjects, as the statement a check weighs.
    *
    * @param lookupKey the key it was found under
-   * @param selector the subject that was found
-   * @param declaration the declaration (its subjects are not loaded)
+   * @param statement the declaration with the subject that was found
    */
-  public record SubjectMatch(String lookupKey, Selector selector, StoredDeclaration declaration) {}
-
-  /**
-   * A declaration found through one of its subjects as the history stood at some instant.
-   *
-   * @param endedAt when a revocation or successor recorded after that instant ended it, or null
-   */
-  public record TimedMatch(SubjectMatch match, Instant endedAt) {}
+  public record KeyedStatement(String lookupKey, Statement statement) {}
 }

@@ -34,16 +34,40 @@ public final class LookupKeys {
   /** The keys under which selectors covering a normalised URL may be filed. */
   public static List<String> forUrl(String normalisedUrl) {
     List<String> keys = new ArrayList<>(12);
-    keys.add(key(SelectorType.URL, normalisedUrl));
-    int pathStart = normalisedUrl.indexOf('/', normalisedUrl.indexOf("://") + 3);
-    for (int slash = pathStart; slash >= 0; slash = normalisedUrl.indexOf('/', slash + 1)) {
-      keys.add(key(SelectorType.URL_PREFIX, normalisedUrl.substring(0, slash + 1)));
+    keys.add(forExactUrl(normalisedUrl));
+    keys.addAll(forDirectory(directoryOf(normalisedUrl)));
+    return keys;
+  }
+
+  /** The key of an exact URL: the first of {@link #forUrl}. */
+  public static String forExactUrl(String normalisedUrl) {
+    return key(SelectorType.URL, normalisedUrl);
+  }
+
+  /**
+   * The keys of {@link #forUrl} but the first: they depend only on the URL's text up to and
+   * including its last '/', so every URL in one directory shares them.
+   *
+   * @param directory a normalised URL cut after its last '/' (see {@link #directoryOf})
+   */
+  public static List<String> forDirectory(String directory) {
+    List<String> keys = new ArrayList<>(11);
+    int pathStart = directory.indexOf('/', directory.indexOf("://") + 3);
+    for (int slash = pathStart; slash >= 0; slash = directory.indexOf('/', slash + 1)) {
+      keys.add(key(SelectorType.URL_PREFIX, directory.substring(0, slash + 1)));
     }
-    String host = hostOf(normalisedUrl, pathStart);
+    String host = hostOf(directory, pathStart);
     for (int dot = -1; dot < host.length(); dot = nextDot(host, dot)) {
       keys.add(key(SelectorType.DOMAIN, host.substring(dot + 1)));
     }
     return keys;
+  }
+
+  /**
+   * A normalised URL (or URL prefix) cut after its last '/': the directory whose keys it shares.
+   */
+  public static String directoryOf(String normalisedUrl) {
+    return normalisedUrl.substring(0, normalisedUrl.lastIndexOf('/') + 1);
   }
 
   /** The key of a content hash (lower-case hex). */
@@ -68,10 +92,6 @@ public final class LookupKeys {
 
   private static String key(SelectorType type, String value) {
     return type.id() + " " + value;
-  }
-
-  private static String directoryOf(String prefix) {
-    return prefix.substring(0, prefix.lastIndexOf('/') + 1);
   }
 
   private static String hostOf(String url, int pathStart) {

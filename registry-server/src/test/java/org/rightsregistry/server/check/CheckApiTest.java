@@ -3,6 +3,8 @@ package org.rightsregistry.server.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -15,6 +17,7 @@ import org.rightsregistry.server.RegistryTest;
 import org.rightsregistry.server.TestParties;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @RegistryTest
 class CheckApiTest {
@@ -163,6 +166,39 @@ class CheckApiTest {
   }
 
   @Test
+  void check_urlsOfOneDirectoryInOneRequest_eachGetsOnlyThePrefixesItStartsWith() {
+    // The keys of a directory are looked up once per request and shared by its URLs; a prefix
+    // is filed under its directory, so it must still be compared with each URL.
+    declare(
+        "{\"type\": \"url-prefix\", \"value\": \"https://" + host + "/gallery/ab\"}",
+        "\"ai-training\": \"reserved\"");
+    declare(
+        "{\"type\": \"url-prefix\", \"value\": \"https://" + host + "/gallery/\"}",
+        "\"text-and-data-mining\": \"allowed\"");
+    String hash = UUID.randomUUID().toString().replace("-", "").repeat(2);
+    declare("{\"type\": \"sha256\", \"value\": \"" + hash + "\"}", "\"ai-training\": \"allowed\"");
+
+    JsonNode decisions =
+        check(
+                "ai-training",
+                url("https://" + host + "/gallery/abc.jpg"),
+                url("https://" + host + "/gallery/xyz.jpg"),
+                url("https://" + host + "/gallery/abc.jpg"),
+                "{\"url\": \"https://" + host + "/gallery/x.jpg\", \"sha256\": \"" + hash + "\"}")
+            .get("decisions");
+
+    assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("DENY");
+    assertThat(decisions.get(0).get("evidence")).hasSize(2);
+    assertThat(decisions.get(1).get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(decisions.get(1).get("evidence")).hasSize(1);
+    assertThat(decisions.get(1).get("evidence").get(0).get("matched").get("value").asString())
+        .isEqualTo("https://" + host + "/gallery/");
+    assertThat(decisions.get(2)).isEqualTo(decisions.get(0));
+    assertThat(decisions.get(3).get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(decisions.get(3).get("evidence")).hasSize(2);
+  }
+
+  @Test
   void hashesMatchWhateverTheirCase() {
     String hash = UUID.randomUUID().toString().replace("-", "").repeat(2);
     declare(
@@ -290,6 +326,41 @@ class CheckApiTest {
     assertThat(full.json().get("decisions")).hasSize(10_000);
     assertThat(over.status()).isEqualTo(400);
     assertThat(over.json().get("field").asString()).isEqualTo("/items");
+  }
+
+  @Test
+  void check_largeRequestLookedUpInTwoHalves_sameDecisionsAsOneItemAtATime() {
+    // From 2,000 lookup keys on, half of them are read on a second connection in the same
+    // snapshot; the first and the last item fall in different halves.
+    String first = "https://" + host + "/first.jpg";
+    String last = "https://" + host + "/last.jpg";
+    declare("{\"type\": \"url\", \"value\": \"" + first + "\"}", "\"ai-training\": \"reserved\"");
+    declare("{\"type\": \"url\", \"value\": \"" + last + "\"}", "\"ai-training\": \"allowed\"");
+    List<String> items = new ArrayList<>();
+    items.add(url(first));
+    for (int i = 0; i < 3_000; i++) {
+      items.add(url("https://" + host + "/d" + i + "/" + i + ".jpg"));
+    }
+    items.add(url(last));
+
+    JsonNode decisions = check("ai-training", items.toArray(String[]::new)).get("decisions");
+
+    assertThat(decisions).hasSize(items.size());
+    assertThat(withoutSequence(decisions.get(0)))
+        .isEqualTo(withoutSequence(check("ai-training", url(first)).get("decisions").get(0)));
+    assertThat(withoutSequence(decisions.get(items.size() - 1)))
+        .isEqualTo(withoutSequence(check("ai-training", url(last)).get("decisions").get(0)));
+    assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("DENY");
+    assertThat(decisions.get(items.size() - 1).get("verdict").asString()).isEqualTo("ALLOW");
+    for (int i = 1; i < items.size() - 1; i++) {
+      assertThat(decisions.get(i).get("verdict").asString()).isEqualTo("UNKNOWN");
+    }
+  }
+
+  private static JsonNode withoutSequence(JsonNode decision) {
+    ObjectNode copy = ((ObjectNode) decision).deepCopy();
+    copy.remove("registrySequence");
+    return copy;
   }
 
   @Test
