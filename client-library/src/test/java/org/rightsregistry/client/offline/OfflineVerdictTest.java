@@ -324,6 +324,44 @@ class OfflineVerdictTest {
     }
   }
 
+  @Test
+  void verdict_ofAnItemUnderTheRequestersLicence_allocatesNothingOnceCompiled() {
+    FakeHistory history = new FakeHistory(7);
+    history.write(450);
+    Snapshot snapshot = history.snapshotAt(450, FakeHistory.LAB);
+    OfflineChecker checker = checker(snapshot, snapshot.exportedAt(), LONG, null, Verdict.DENY);
+    Item licensed = null;
+    Usage usage = null;
+    for (Item item : items()) {
+      for (Usage asked : Usage.values()) {
+        if (licensed == null
+            && checker.check(item, asked).rule().equals(Decision.RULE_LICENSED)
+            && item.modality() == null) {
+          licensed = item;
+          usage = asked;
+        }
+      }
+    }
+    assertThat(licensed).as("an item under a licence").isNotNull();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+
+    // Warm enough for the JIT's optimising compiler; then a verdict allocates nothing (as the
+    // README says of every verdict on a URL in normal form), within a margin for the runtime.
+    for (int i = 0; i < 300_000; i++) {
+      checker.verdict(licensed, usage);
+    }
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int i = 0; i < 100_000; i++) {
+      checker.verdict(licensed, usage);
+    }
+    long perVerdict = (threads.getThreadAllocatedBytes(thread) - before) / 100_000;
+
+    assertThat(checker.verdict(licensed, usage)).isEqualTo(Verdict.ALLOW);
+    assertThat(perVerdict).as("bytes allocated per verdict").isLessThan(8);
+  }
+
   /** Every item and usage: the verdict equals the checked decision's. */
   private void assertSameVerdicts(OfflineChecker checker, List<Item> items) {
     for (Usage usage : Usage.values()) {
