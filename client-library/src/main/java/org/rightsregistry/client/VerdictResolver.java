@@ -64,9 +64,12 @@ public final class VerdictResolver {
    * @param profile the requester's policy profile, or null for none
    * @param requester the party asking, or null for an anonymous requester
    * @return this resolver
+   * @throws IllegalArgumentException if the usage or the evaluation time is null
    */
   public VerdictResolver start(
       Usage usage, Modality modality, Instant at, PolicyProfile profile, String requester) {
+    Checks.requireValue("usage", usage);
+    Checks.requireValue("at", at);
     this.usage = usage;
     this.slotBase = slot(usage, modality);
     this.at = at;
@@ -87,8 +90,10 @@ public final class VerdictResolver {
    * @param terms the declaration's terms
    * @param specificity the rank of the selector that matched ({@link #specificity})
    * @param sequence the declaration's registry sequence number
+   * @throws IllegalArgumentException if the terms are null
    */
   public void statement(Terms terms, long specificity, long sequence) {
+    Checks.requireValue("terms", terms);
     int nearest = terms.bearings[slotBase];
     if (nearest == Bearing.NONE || !terms.alwaysInForce && !terms.prototype.isInForceAt(at)) {
       return;
@@ -115,8 +120,10 @@ public final class VerdictResolver {
    * and covering the usage, it replaces its licensor's standing.
    *
    * @param agreement the agreement
+   * @throws IllegalArgumentException if the agreement is null
    */
   public void licence(Agreement agreement) {
+    Checks.requireValue("agreement", agreement);
     if (!DecisionEngine.isGrantedTo(agreement, requester, at)
         || agreement.covering(usage) == null) {
       return;
@@ -140,8 +147,16 @@ public final class VerdictResolver {
    * @param signals the signals read for the item (an empty list for none)
    * @param onUnreadableSignal the verdict when a signal could not be read: DENY or UNKNOWN
    * @return the verdict the engine gives
+   * @throws IllegalArgumentException if the signals are null, or the fail-closed verdict is neither
+   *     DENY nor UNKNOWN (as {@link DecisionEngine} refuses them)
+   * @throws IllegalStateException if no item was {@link #start started}
    */
   public Verdict verdict(List<Signal> signals, Verdict onUnreadableSignal) {
+    Checks.requireValue("signals", signals);
+    DecisionEngine.requireFailClosed(onUnreadableSignal);
+    if (usage == null) {
+      throw new IllegalStateException("No item is being decided: call start first");
+    }
     boolean reserved = false;
     boolean licenceRequired = false;
     boolean anyStanding = licensed > 0;

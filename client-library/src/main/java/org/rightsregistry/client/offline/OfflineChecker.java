@@ -190,13 +190,13 @@ public final class OfflineChecker {
     }
 
     // The thread's scratch state is cleared after use, so that it never keeps an index alive.
-    VerdictLookup lookup = VerdictLookup.forThisThread();
+    VerdictLookup lookup = VerdictLookup.take();
     try {
       lookup.resolver.start(usage, normal.modality(), now, profile, state.requester());
       state.resolve(normal, lookup);
       return lookup.resolver.verdict(signals, onStale);
     } finally {
-      lookup.clear();
+      lookup.release();
     }
   }
 

@@ -45,6 +45,14 @@ final class OfflineState {
   private final Set<String> suspended;
   private final String requester;
   private final Map<String, SnapshotAgreement> agreements;
+
+  /**
+   * The agreements as the verdict path weighs them, made once: which of its covered subjects
+   * matched changes nothing in a verdict, so one {@link Agreement} each serves every item.
+   */
+  private final SnapshotAgreement[] verdictCovers;
+
+  private final Agreement[] verdictAgreements;
   private final long sequence;
   private final Instant registryTime;
 
@@ -68,6 +76,11 @@ final class OfflineState {
             : OfflineIndex.of(new Snapshot(sequence, registryTime, List.copyOf(added.values())));
     this.requester = requester;
     this.agreements = agreements;
+    this.verdictCovers = agreements.values().toArray(SnapshotAgreement[]::new);
+    this.verdictAgreements = new Agreement[verdictCovers.length];
+    for (int i = 0; i < verdictCovers.length; i++) {
+      verdictAgreements[i] = verdictCovers[i].agreement(verdictCovers[i].covers().get(0));
+    }
     this.sequence = sequence;
     this.registryTime = registryTime;
   }
@@ -208,12 +221,12 @@ final class OfflineState {
       }
       lookup.resolver.statement(terms, lookup.rank(i), lookup.sequence(i));
     }
-    if (!agreements.isEmpty()) {
-      for (SnapshotAgreement agreement : agreements.values()) {
-        for (Selector cover : agreement.covers()) {
-          if (rank(cover, item, lookup) >= 0) {
-            lookup.resolver.licence(agreement.agreement(cover));
-          }
+    for (int a = 0; a < verdictCovers.length; a++) {
+      List<Selector> covers = verdictCovers[a].covers();
+      for (int c = 0; c < covers.size(); c++) {
+        if (rank(covers.get(c), item, lookup) >= 0) {
+          lookup.resolver.licence(verdictAgreements[a]);
+          break;
         }
       }
     }

@@ -23,9 +23,30 @@ final class VerdictLookup implements Predicate<String> {
   private int count;
   private String[] owners = new String[4];
   private int ownerCount;
+  private boolean inUse;
 
   static VerdictLookup forThisThread() {
     return PER_THREAD.get();
+  }
+
+  /**
+   * Takes the thread's scratch state for one verdict, to be handed back by {@link #release}. A
+   * verdict asked on the thread while another is being decided (a list of signals that asks one
+   * while it is read) gets scratch state of its own, so that it never overwrites the other's.
+   */
+  static VerdictLookup take() {
+    VerdictLookup lookup = PER_THREAD.get();
+    if (lookup.inUse) {
+      lookup = new VerdictLookup();
+    }
+    lookup.inUse = true;
+    return lookup;
+  }
+
+  /** Hands back scratch state from {@link #take}, forgetting the item. */
+  void release() {
+    clear();
+    inUse = false;
   }
 
   /** Forgets the item: its matches, their indexes and terms, and whose works it is. */

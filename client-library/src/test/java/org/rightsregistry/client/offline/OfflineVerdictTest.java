@@ -275,6 +275,93 @@ class OfflineVerdictTest {
     assertThat(lookup.ownerCount()).isZero();
   }
 
+  @Test
+  void verdict_askedAgainWhileItsSignalsAreRead_staysTheCheckedVerdict() {
+    OfflineChecker licenceRequired =
+        checker(Snapshots.mixed(), Snapshots.EXPORTED, LONG, PolicyProfile.LICENCE_REQUIRED, null);
+    OfflineChecker euOptOut =
+        checker(Snapshots.mixed(), Snapshots.EXPORTED, LONG, PolicyProfile.EU_OPT_OUT, null);
+    Item nothingBears = Item.url("https://unknown.example/d0/1.jpg");
+    Item reserved = Item.url("https://www.tate.org.uk/art/images/work/AR/AR00086_8.jpg");
+    // A signal read that says nothing of any usage: the profile's default decides.
+    Signal silent =
+        new Signal(
+            Signal.SOURCE_ROBOTS_TAG,
+            "X-Robots-Tag: all",
+            "header",
+            "all",
+            Map.of(),
+            SignalOutcome.READ,
+            FakeHistory.START);
+
+    // A list of signals that asks a verdict (of another usage, or of another checker) on this
+    // thread while the outer verdict reads it, as a lazily computed list might.
+    for (OfflineChecker inner : List.of(licenceRequired, euOptOut)) {
+      for (Item innerItem : List.of(nothingBears, reserved)) {
+        for (Usage innerUsage : Usage.values()) {
+          List<Signal> reentrant =
+              new java.util.AbstractList<>() {
+                @Override
+                public Signal get(int index) {
+                  inner.verdict(innerItem, List.of(silent), innerUsage);
+                  return silent;
+                }
+
+                @Override
+                public int size() {
+                  return 1;
+                }
+              };
+          for (Item item : List.of(nothingBears, reserved)) {
+            for (Usage usage : Usage.values()) {
+              assertThat(licenceRequired.verdict(item, reentrant, usage))
+                  .as("%s for %s while %s for %s is asked", usage, item, innerUsage, innerItem)
+                  .isEqualTo(licenceRequired.check(item, List.of(silent), usage).verdict());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void verdict_ofAnItemUnderTheRequestersLicence_allocatesNothingOnceCompiled() {
+    FakeHistory history = new FakeHistory(7);
+    history.write(450);
+    Snapshot snapshot = history.snapshotAt(450, FakeHistory.LAB);
+    OfflineChecker checker = checker(snapshot, snapshot.exportedAt(), LONG, null, Verdict.DENY);
+    Item licensed = null;
+    Usage usage = null;
+    for (Item item : items()) {
+      for (Usage asked : Usage.values()) {
+        if (licensed == null
+            && checker.check(item, asked).rule().equals(Decision.RULE_LICENSED)
+            && item.modality() == null) {
+          licensed = item;
+          usage = asked;
+        }
+      }
+    }
+    assertThat(licensed).as("an item under a licence").isNotNull();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+
+    // Warm enough for the JIT's optimising compiler; then a verdict allocates nothing (as the
+    // README says of every verdict on a URL in normal form), within a margin for the runtime.
+    for (int i = 0; i < 300_000; i++) {
+      checker.verdict(licensed, usage);
+    }
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int i = 0; i < 100_000; i++) {
+      checker.verdict(licensed, usage);
+    }
+    long perVerdict = (threads.getThreadAllocatedBytes(thread) - before) / 100_000;
+
+    assertThat(checker.verdict(licensed, usage)).isEqualTo(Verdict.ALLOW);
+    assertThat(perVerdict).as("bytes allocated per verdict").isLessThan(8);
+  }
+
   /** Every item and usage: the verdict equals the checked decision's. */
   private void assertSameVerdicts(OfflineChecker checker, List<Item> items) {
     for (Usage usage : Usage.values()) {
