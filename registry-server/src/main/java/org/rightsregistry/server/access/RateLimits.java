@@ -4,89 +4,127 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.rightsregistry.server.TooManyRequestsException;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts requests per credential and invalid credentials per address in one-minute windows. The
- * counters are bounded in number, so a flood of addresses cannot exhaust memory.
+ * Limits requests per credential and invalid credentials per address with a token bucket each: a
+ * limit of N a minute lets N through at once and then one every 60/N seconds, so no burst ever
+ * exceeds N, even across the turn of a minute (as fixed one-minute windows would allow: N at the
+ * end of one and N at the start of the next). The buckets are bounded in number, so a flood of
+ * addresses cannot exhaust memory; one left alone for two minutes is full again and is forgotten.
  */
 @Component
 public class RateLimits {
 
-  private static final long WINDOW_MILLIS = 60_000;
+  private static final long MINUTE_MILLIS = 60_000;
 
   private final SecurityProperties properties;
   private final Clock clock;
-  private final Cache<String, Window> windows =
-      Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(2)).build();
+  private final Cache<String, Bucket> buckets =
+      Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(2)).build();
 
   RateLimits(SecurityProperties properties, Clock clock) {
     this.properties = properties;
     this.clock = clock;
   }
 
-  /** Refuses an address that presented too many invalid credentials in this minute. */
+  /** Refuses an address that has presented as many invalid credentials as its limit allows. */
   void checkFailures(String address) {
-    Window window = windows.getIfPresent(failureKey(address));
-    long now = clock.millis();
-    if (window != null
-        && window.start == windowStart(now)
-        && window.count.get() >= properties.failedAuthenticationsPerMinute()) {
+    Bucket bucket = buckets.getIfPresent(failureKey(address));
+    if (bucket == null) {
+      return;
+    }
+    long wait =
+        bucket.millisUntilToken(properties.failedAuthenticationsPerMinute(), clock.millis());
+    if (wait > 0) {
       throw new TooManyRequestsException(
-          "Too many invalid credentials from this address; try again later", retryAfter(now));
+          "Too many invalid credentials from this address; try again later", seconds(wait));
     }
   }
 
   /** Counts an invalid credential presented from an address. */
   void recordFailure(String address) {
-    count(failureKey(address), clock.millis());
+    int limit = properties.failedAuthenticationsPerMinute();
+    bucket(failureKey(address), limit).take(limit, clock.millis());
   }
 
   /** Counts a request made with a credential and refuses it over the credential's limit. */
   void countRequest(String tokenId, int perMinute) {
-    long now = clock.millis();
     int limit = Math.min(perMinute, properties.requestsPerMinute());
-    if (count("credential " + tokenId, now) > limit) {
+    long now = clock.millis();
+    Bucket bucket = bucket("credential " + tokenId, limit);
+    if (!bucket.take(limit, now)) {
       throw new TooManyRequestsException(
           "This credential is limited to " + limit + " requests a minute; try again later",
-          retryAfter(now));
+          seconds(bucket.millisUntilToken(limit, now)));
     }
   }
 
   /** Forgets every count, for tests that exhaust a limit on purpose. */
   public void forgetAll() {
-    windows.invalidateAll();
+    buckets.invalidateAll();
   }
 
-  private int count(String key, long now) {
-    long start = windowStart(now);
-    Window window =
-        windows
-            .asMap()
-            .compute(key, (k, w) -> w == null || w.start != start ? new Window(start) : w);
-    return window.count.incrementAndGet();
+  private Bucket bucket(String key, int limit) {
+    return buckets.get(key, k -> new Bucket(limit, clock.millis()));
   }
 
   private static String failureKey(String address) {
     return "address " + address;
   }
 
-  private static long windowStart(long millis) {
-    return millis - millis % WINDOW_MILLIS;
+  /** Whole seconds for {@code Retry-After}, at least one. */
+  private static long seconds(long millis) {
+    return Math.max(1, (millis + 999) / 1000);
   }
 
-  private static long retryAfter(long now) {
-    return Math.max(1, (windowStart(now) + WINDOW_MILLIS - now + 999) / 1000);
-  }
+  /**
+   * Tokens left of a limit of so many a minute, refilled continuously. Counted in thousandths of a
+   * token, so refilling needs no floating point: a limit of N a minute adds N × 1,000 thousandths
+   * every 60,000 ms, up to N tokens.
+   */
+  private static final class Bucket {
+    private static final long ONE = 1_000;
 
-  private static final class Window {
-    final long start;
-    final AtomicInteger count = new AtomicInteger();
+    private long thousandths;
+    private long updatedAt;
 
-    Window(long start) {
-      this.start = start;
+    Bucket(int limit, long now) {
+      this.thousandths = limit * ONE;
+      this.updatedAt = now;
+    }
+
+    /** Takes a token if there is one; returns whether there was. */
+    synchronized boolean take(int limit, long now) {
+      refill(limit, now);
+      if (thousandths < ONE) {
+        return false;
+      }
+      thousandths -= ONE;
+      return true;
+    }
+
+    /** How long until a token is there: 0 if one is. */
+    synchronized long millisUntilToken(int limit, long now) {
+      refill(limit, now);
+      long missing = ONE - thousandths;
+      // N tokens a minute: one thousandth of a token every 60 / N ms.
+      return missing <= 0 ? 0 : (missing * MINUTE_MILLIS + limit * ONE - 1) / (limit * ONE);
+    }
+
+    private void refill(int limit, long now) {
+      long elapsed = now - updatedAt;
+      if (elapsed <= 0) {
+        return; // a clock that stepped back adds nothing
+      }
+      long capacity = limit * ONE;
+      long added = elapsed * capacity / MINUTE_MILLIS;
+      if (added > 0) {
+        thousandths = Math.min(capacity, thousandths + added);
+        // Keep the remainder of the division: time that has not yet made a thousandth.
+        updatedAt = thousandths == capacity ? now : updatedAt + added * MINUTE_MILLIS / capacity;
+      }
     }
   }
 }
