@@ -176,10 +176,7 @@ public class ChangeStore {
    * exactly, whatever was recorded after it by the time the page was read.
    */
   private Map<Long, StoredDeclaration> createdBetween(long first, long last) {
-    // Suspensions recorded before they were numbered changes count at every sequence, as they do
-    // in every snapshot.
-    Set<String> suspended =
-        suspendedParties(PARTY_SUSPENSION.SEQUENCE.isNull().or(PARTY_SUSPENSION.SEQUENCE.le(last)));
+    Set<String> suspended = suspendedParties(PARTY_SUSPENSION.SEQUENCE.le(last));
     Map<Long, StoredDeclaration> created = new HashMap<>();
     dsl.select(DECLARATION.fields())
         .select(SUBJECTS, USAGES)
