@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import org.jooq.BatchBindStep;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -329,7 +330,7 @@ public class DeclarationStore {
    * The declarations in force or ending after an instant, as the history stood then: recorded at or
    * before it and not revoked or superseded by then, each as the statement of the subject found
    * under one of the lookup keys, with the time a later revocation or successor ended it, if one
-   * has, and the trust level it has now (self-asserted while its declarant is suspended).
+   * has, and the trust level it had then (self-asserted once its declarant was suspended).
    */
   public List<KeyedStatement> statementsAt(Collection<String> lookupKeys, Instant at) {
     if (lookupKeys.isEmpty()) {
@@ -352,7 +353,7 @@ public class DeclarationStore {
 
     Set<String> declarants = new HashSet<>();
     found.forEach(row -> declarants.add(row.declarant.id()));
-    Set<String> suspended = suspendedAmong(declarants);
+    Set<String> suspended = suspendedAmong(declarants, when);
     List<KeyedStatement> statements = new ArrayList<>(found.size());
     for (Found row : found) {
       statements.add(
@@ -608,13 +609,19 @@ public class DeclarationStore {
   }
 
   private Set<String> suspendedAmong(Set<String> partyIds) {
+    return suspendedAmong(partyIds, null);
+  }
+
+  /** The parties among {@code partyIds} suspended by an instant, or by now when it is null. */
+  private Set<String> suspendedAmong(Set<String> partyIds, OffsetDateTime by) {
     if (partyIds.isEmpty()) {
       return Set.of();
     }
+    Condition among = PARTY_SUSPENSION.PARTY_ID.eq(DSL.any(partyIds.toArray(String[]::new)));
     return new HashSet<>(
         dsl.select(PARTY_SUSPENSION.PARTY_ID)
             .from(PARTY_SUSPENSION)
-            .where(PARTY_SUSPENSION.PARTY_ID.eq(DSL.any(partyIds.toArray(String[]::new))))
+            .where(by == null ? among : among.and(PARTY_SUSPENSION.SUSPENDED_AT.le(by)))
             .fetch(PARTY_SUSPENSION.PARTY_ID));
   }
 

@@ -98,6 +98,28 @@ class CheckApiTest {
         .isEqualTo("self-asserted");
     assertThat(after.get("categories").get("search-indexing").asString()).isEqualTo("allowed");
     assertThat(after.get("categories").get("ai-training")).isNull();
+    // Asked as at an instant before the suspension, the registry answers as it stood then.
+    String then = before.get("evidence").get(0).get("recordedAt").asString();
+    Response asThen =
+        http.postJson(
+            "/v1/checks",
+            """
+            {"usage": "search-indexing", "at": "%s", "items": [%s],
+             "profile": "consent-only"}"""
+                .formatted(then, item));
+    Response asNow =
+        http.postJson(
+            "/v1/checks",
+            """
+            {"usage": "search-indexing", "items": [%s], "profile": "consent-only"}"""
+                .formatted(item));
+    JsonNode thenDecision = DecisionSchema.assertValid(asThen.json()).get("decisions").get(0);
+    JsonNode nowDecision = DecisionSchema.assertValid(asNow.json()).get("decisions").get(0);
+    assertThat(thenDecision.get("evidence").get(0).get("trustLevel").asString())
+        .isEqualTo("institution-verified");
+    // A profile that trusts only verified allowances counts it then, and not now.
+    assertThat(thenDecision.get("verdict").asString()).isEqualTo("ALLOW");
+    assertThat(nowDecision.get("verdict").asString()).isEqualTo("DENY");
   }
 
   @Test
