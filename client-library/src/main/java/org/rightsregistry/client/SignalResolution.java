@@ -320,23 +320,46 @@ final class SignalResolution {
         e.outcome());
   }
 
-  /** Per category named by the registry or a read signal: reserved, else licence, else allowed. */
+  /**
+   * Per category named by the registry or a read signal, the effect as the verdict weighs the two:
+   * the registry's reservation; else a signal's reservation; else the registry's licence
+   * requirement or allowance; else the strictest signal (a licence requirement over an allowance).
+   */
   private static Map<Usage, Effect> categories(
       Decision registry, List<Signal> signals, boolean countsAllowance) {
-    Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
-    categories.putAll(registry.categories());
+    Map<Usage, Effect> signalled = new EnumMap<>(Usage.class);
     for (Usage category = registry.usage(); category != null; category = category.broaderOrNull()) {
       for (Signal signal : signals) {
         Effect effect = signal.usages().get(category);
         if (effect != null && (countsAllowance || effect != Effect.ALLOWED)) {
-          categories.merge(category, effect, SignalResolution::stricter);
+          signalled.merge(category, effect, SignalResolution::stricter);
         }
       }
     }
+    Map<Usage, Effect> categories = new EnumMap<>(Usage.class);
+    categories.putAll(registry.categories());
+    signalled.forEach(
+        (category, effect) ->
+            categories.merge(
+                category,
+                effect,
+                (registered, fromSignals) ->
+                    registered != Effect.RESERVED && fromSignals == Effect.RESERVED
+                        ? fromSignals
+                        : registered));
     return categories;
   }
 
+  /** The stricter of two effects, as the decision ranks them: reserved, licence, allowed. */
   private static Effect stricter(Effect a, Effect b) {
-    return a.ordinal() <= b.ordinal() ? a : b;
+    return strictness(a) >= strictness(b) ? a : b;
+  }
+
+  private static int strictness(Effect effect) {
+    return switch (effect) {
+      case RESERVED -> 2;
+      case LICENCE_REQUIRED -> 1;
+      case ALLOWED -> 0;
+    };
   }
 }
