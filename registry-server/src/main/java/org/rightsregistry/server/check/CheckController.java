@@ -1,6 +1,7 @@
 package org.rightsregistry.server.check;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,12 @@ class CheckController {
 
   private final CheckService checks;
   private final JsonDocuments documents;
+  private final Clock clock;
 
-  CheckController(CheckService checks, JsonDocuments documents) {
+  CheckController(CheckService checks, JsonDocuments documents, Clock clock) {
     this.checks = checks;
     this.documents = documents;
+    this.clock = clock;
   }
 
   @PostMapping(
@@ -60,17 +63,17 @@ class CheckController {
                 caller.isAnonymous() ? null : caller.partyId(),
                 readProfile(request.get("profile")),
                 readAt(request),
-                readSignals(items),
+                readSignals(items, clock.instant()),
                 readOnUnreadableSignal(request.get("onUnreadableSignal"))));
     return new CheckAnswer(result);
   }
 
-  private static List<List<Signal>> readSignals(JsonNode items) {
+  private static List<List<Signal>> readSignals(JsonNode items, Instant now) {
     List<List<Signal>> signals = new ArrayList<>(items.size());
     List<Violation> violations = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       String pointer = "/items/" + i + "/signals";
-      signals.add(SignalDocuments.read(items.get(i).get("signals"), pointer, violations));
+      signals.add(SignalDocuments.read(items.get(i).get("signals"), pointer, now, violations));
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);

@@ -1,6 +1,7 @@
 package org.rightsregistry.server.check;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,10 +18,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads the in-band signals a check request carries with an item into the engine's {@link Signal}s.
  * The request has passed the check-request schema, so shapes, lengths and ids are known good; what
- * the schema cannot say (a blank phrase, a date-time its format check lets through) is reported as
- * a violation at the signal's field.
+ * the schema cannot say (a blank phrase, a date-time its format check lets through, a signal read
+ * in the future) is reported as a violation at the signal's field.
  */
 final class SignalDocuments {
+
+  /** How far ahead of the registry's clock a caller's clock may run. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private SignalDocuments() {}
 
@@ -29,16 +33,18 @@ final class SignalDocuments {
    *
    * @param signals the item's {@code signals} array, or null
    * @param pointer the JSON Pointer of the array, such as {@code /items/3/signals}
+   * @param now the registry's clock: a signal read after it (beyond {@link #CLOCK_SKEW}) is refused
    * @param violations where problems are reported
    * @return the signals, in request order; incomplete when a violation was reported
    */
-  static List<Signal> read(JsonNode signals, String pointer, List<Violation> violations) {
+  static List<Signal> read(
+      JsonNode signals, String pointer, Instant now, List<Violation> violations) {
     if (signals == null) {
       return List.of();
     }
     List<Signal> read = new ArrayList<>(signals.size());
     for (int i = 0; i < signals.size(); i++) {
-      Signal signal = signal(signals.get(i), pointer + "/" + i, violations);
+      Signal signal = signal(signals.get(i), pointer + "/" + i, now, violations);
       if (signal != null) {
         read.add(signal);
       }
@@ -46,11 +52,22 @@ final class SignalDocuments {
     return read;
   }
 
-  private static Signal signal(JsonNode json, String pointer, List<Violation> violations) {
+  private static Signal signal(
+      JsonNode json, String pointer, Instant now, List<Violation> violations) {
     int problemsBefore = violations.size();
     String location = phrase(json, "location", pointer, violations);
     String meaning = phrase(json, "meaning", pointer, violations);
     Instant readAt = instant(json, "readAt", pointer, violations);
+    if (readAt != null && readAt.isAfter(now.plus(CLOCK_SKEW))) {
+      violations.add(
+          new Violation(
+              pointer + "/readAt",
+              "'"
+                  + json.get("readAt").asString()
+                  + "' is later than the registry's clock ("
+                  + now
+                  + "): a signal cannot have been read in the future"));
+    }
     if (violations.size() != problemsBefore) {
       return null;
     }

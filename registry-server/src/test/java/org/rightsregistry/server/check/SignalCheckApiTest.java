@@ -216,6 +216,27 @@ class SignalCheckApiTest {
   }
 
   @Test
+  void check_signalReadInTheFuture_isRefused_butAClockAFewMinutesAheadIsAllowed() {
+    String read = signal("robots-txt", "\"ai-training\": \"reserved\"", "read");
+    java.time.Instant now = java.time.Instant.now();
+    assertRefused(
+        item(
+            read.replace(
+                "2026-06-01T11:00:00Z", now.plus(java.time.Duration.ofDays(1)).toString())),
+        "/items/0/signals/0/readAt");
+    assertRefused(
+        item(read.replace("2026-06-01T11:00:00Z", "2999-01-01T00:00:00+01:00")),
+        "/items/0/signals/0/readAt");
+    JsonNode skewed =
+        decide(
+            "",
+            item(
+                read.replace(
+                    "2026-06-01T11:00:00Z", now.plus(java.time.Duration.ofMinutes(1)).toString())));
+    assertThat(skewed.get("verdict").asString()).isEqualTo("DENY");
+  }
+
+  @Test
   void check_badSignalFields_areRefusedNamingEachField() {
     String read = signal("robots-txt", "\"ai-training\": \"reserved\"", "read");
     assertRefused(item(read.replace("robots-txt", "registry")), "/items/0/signals/0/source");
