@@ -6,7 +6,8 @@
 #      a full GC, next to a HashSet<String> of the same URLs; for each count (default 1M and 10M).
 #      Skipped with --jmh-only.
 #   2. JMH OfflineBenchmark, on one thread at each count: offlineCheck (the whole explained
-#      decision), offlineVerdict (the verdict alone) and hashSetFloor (normalise + HashSet), in the
+#      decision), offlineVerdict (the verdict alone), offlineVerdicts (verdicts of 256 items a
+#      call, per item) and hashSetFloor (normalise + HashSet), in the
 #      same run on the same items; short iterations: -f 1 -wi 2 -i 3 -w 2s -r 2s -t 1.
 #      --gc adds JMH's GC profiler: gc.alloc.rate.norm is the bytes allocated per operation.
 #      --thp runs the benchmark JVM with -XX:+UseTransparentHugePages (fewer TLB misses on the

@@ -55,6 +55,16 @@ public final class OfflineChecker {
   private final PolicyProfile profile;
   private final Instant staleAfter;
 
+  /** How many items {@link #verdicts} reads ahead. */
+  private static final int VERDICT_BLOCK = 16;
+
+  /**
+   * Where {@link #verdicts} leaves a sum of what it read ahead, so that the compiler keeps the
+   * reads; its value means nothing, and threads may overwrite it in any order.
+   */
+  @SuppressWarnings("unused")
+  private static int urlsRead;
+
   private OfflineChecker(Builder builder, OfflineState state) {
     this(state, builder.clock, builder.maxAge, builder.onStale, builder.profile);
   }
@@ -178,13 +188,56 @@ public final class OfflineChecker {
     if (item == null || usage == null || signals == null) {
       throw new IllegalArgumentException("item, signals and usage must not be null");
     }
+    return verdictAt(item, signals, usage, clock.instant());
+  }
+
+  /**
+   * Returns the verdicts of items for one usage, each always the verdict {@link #verdict(Item,
+   * Usage)} gives, all judged at one instant. Faster per item than asking one at a time: the items
+   * are taken in blocks, and the URLs of a block are read before any of them is decided, so that
+   * the memory waits of reading them overlap instead of coming one after another.
+   *
+   * @param items the items
+   * @param usage the usage meant
+   * @return one verdict per item, in the order of the items
+   * @throws IllegalArgumentException if the list, an item or the usage is null, or an item's URL or
+   *     SHA-256 is not valid
+   */
+  public Verdict[] verdicts(List<Item> items, Usage usage) {
+    if (items == null || usage == null) {
+      throw new IllegalArgumentException("items and usage must not be null");
+    }
+    Instant now = clock.instant();
+    Verdict[] verdicts = new Verdict[items.size()];
+    int read = 0;
+    for (int start = 0; start < verdicts.length; start += VERDICT_BLOCK) {
+      int end = Math.min(verdicts.length, start + VERDICT_BLOCK);
+      for (int i = start; i < end; i++) {
+        Item item = items.get(i);
+        if (item == null) {
+          throw new IllegalArgumentException("items must not hold null, but item " + i + " is");
+        }
+        String url = item.url();
+        if (url != null && !url.isEmpty()) {
+          read += url.charAt(0) + url.charAt(url.length() >> 1) + url.charAt(url.length() - 1);
+        }
+      }
+      for (int i = start; i < end; i++) {
+        verdicts[i] = verdictAt(items.get(i), List.of(), usage, now);
+      }
+    }
+    // What was read must seem used, or the compiler may leave the early reads out.
+    urlsRead = read;
+    return verdicts;
+  }
+
+  private Verdict verdictAt(Item item, List<Signal> signals, Usage usage, Instant now) {
     for (int i = 0; i < signals.size(); i++) {
       if (signals.get(i) == null) {
         throw new IllegalArgumentException("element of signals must not be null");
       }
     }
     Item normal = normalise(item);
-    Instant now = clock.instant();
     if (isStaleAt(now)) {
       return onStale;
     }

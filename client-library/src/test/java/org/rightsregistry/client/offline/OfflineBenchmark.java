@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -36,6 +37,7 @@ import org.rightsregistry.client.Verdict;
 public class OfflineBenchmark {
 
   private static final int QUERIES = 1 << 16;
+  private static final int BATCH = 256;
 
   @Param({"1000000", "10000000"})
   public int entries;
@@ -43,6 +45,7 @@ public class OfflineBenchmark {
   private OfflineChecker checker;
   private Set<String> floor;
   private Item[] items;
+  private List<Item>[] batches;
   private String[] urls;
   private int next;
 
@@ -70,6 +73,12 @@ public class OfflineBenchmark {
       urls[i] = i % 2 == 0 ? stored[random.nextInt(stored.length)] : absent[i / 2];
       items[i] = Item.url(urls[i]);
     }
+    @SuppressWarnings("unchecked")
+    List<Item>[] cut = new List[QUERIES / BATCH];
+    for (int b = 0; b < cut.length; b++) {
+      cut[b] = List.of(items).subList(b * BATCH, (b + 1) * BATCH);
+    }
+    batches = cut;
   }
 
   /** The offline checker: normalise, look up every key, decide with the engine. */
@@ -85,6 +94,14 @@ public class OfflineBenchmark {
   @Benchmark
   public Verdict offlineVerdict() {
     return checker.verdict(items[next++ & (QUERIES - 1)], Usage.GENERATIVE_AI_TRAINING);
+  }
+
+  /** Verdicts of 256 items a call ({@code verdicts}), per item. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public Verdict[] offlineVerdicts() {
+    List<Item> batch = batches[(next++) & (batches.length - 1)];
+    return checker.verdicts(batch, Usage.GENERATIVE_AI_TRAINING);
   }
 
   /** The floor: normalise and ask a HashSet; no prefixes, domains, evidence or decision. */

@@ -209,6 +209,31 @@ class OfflineVerdictTest {
   }
 
   @Test
+  void verdicts_badArguments_areRefused_andAnEmptyListHasNoVerdicts() {
+    OfflineChecker checker =
+        checker(Snapshots.mixed(), Snapshots.EXPORTED, Duration.ofHours(1), null, Verdict.DENY);
+    List<Item> withNull = new java.util.ArrayList<>(items());
+    withNull.add(20, null);
+
+    assertThat(items()).hasSizeGreaterThan(32); // more than one block of read-ahead
+    assertThat(checker.verdicts(List.of(), Usage.AI_TRAINING)).isEmpty();
+    assertThatThrownBy(() -> checker.verdicts(null, Usage.AI_TRAINING))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> checker.verdicts(items(), null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> checker.verdicts(withNull, Usage.AI_TRAINING))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("item 20");
+    assertThatThrownBy(
+            () ->
+                checker.verdicts(
+                    List.of(Item.url("https://example.org/a"), Item.url("ftp://example.org/b")),
+                    Usage.AI_TRAINING))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ftp://example.org/b");
+  }
+
+  @Test
   void verdict_invalidUrl_isRefusedNamingIt_evenWhenStale() {
     OfflineChecker stale =
         checker(
@@ -365,10 +390,16 @@ class OfflineVerdictTest {
   /** Every item and usage: the verdict equals the checked decision's. */
   private void assertSameVerdicts(OfflineChecker checker, List<Item> items) {
     for (Usage usage : Usage.values()) {
-      for (Item item : items) {
+      Verdict[] batch = checker.verdicts(items, usage);
+      assertThat(batch).hasSize(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        Item item = items.get(i);
         Decision decision = checker.check(item, usage);
         assertThat(checker.verdict(item, usage))
             .as("%s for %s at sequence %d", usage, item, checker.registrySequence())
+            .isEqualTo(decision.verdict());
+        assertThat(batch[i])
+            .as("%s for %s in a batch at sequence %d", usage, item, checker.registrySequence())
             .isEqualTo(decision.verdict());
         rulesSeen.add(decision.rule());
         verdictsSeen.add(decision.verdict());
