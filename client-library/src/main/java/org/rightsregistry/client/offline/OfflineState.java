@@ -129,23 +129,9 @@ final class OfflineState {
    * declarant was suspended after the snapshot.
    */
   SnapshotDeclaration asNow(SnapshotDeclaration declaration) {
-    if (declaration.trust() == TrustLevel.SELF_ASSERTED
-        || !suspended.contains(declaration.declarant().id())) {
-      return declaration;
-    }
-    return new SnapshotDeclaration(
-        declaration.id(),
-        declaration.sequence(),
-        declaration.recordedAt(),
-        declaration.declarant(),
-        declaration.rightsHolder(),
-        declaration.subjects(),
-        declaration.usages(),
-        declaration.rightsStatement(),
-        declaration.validFrom(),
-        declaration.validUntil(),
-        TrustLevel.SELF_ASSERTED,
-        declaration.modalities());
+    return suspended.contains(declaration.declarant().id())
+        ? declaration.withTrust(TrustLevel.SELF_ASSERTED)
+        : declaration;
   }
 
   List<SnapshotAgreement> agreements() {

@@ -124,6 +124,36 @@ public record SnapshotDeclaration(
   }
 
   /**
+   * Returns the same declaration at another trust level, as the registry weighs the declarations of
+   * a party an operator suspended: self-asserted.
+   *
+   * @param level the trust level
+   * @return this declaration if it already has the level, else a copy with it
+   * @throws IllegalArgumentException if the level is null
+   */
+  public SnapshotDeclaration withTrust(TrustLevel level) {
+    if (level == null) {
+      throw new IllegalArgumentException("level must not be null");
+    }
+    if (level == trust) {
+      return this;
+    }
+    return new SnapshotDeclaration(
+        id,
+        sequence,
+        recordedAt,
+        declarant,
+        rightsHolder,
+        subjects,
+        usages,
+        rightsStatement,
+        validFrom,
+        validUntil,
+        level,
+        modalities);
+  }
+
+  /**
    * Returns the declaration as it bears on an item that one of its subjects matched.
    *
    * @param matched the subject that matched

@@ -153,22 +153,7 @@ final class FakeHistory implements AutoCloseable {
 
   /** A declaration as the registry weighs it once some parties are suspended. */
   static SnapshotDeclaration weighed(SnapshotDeclaration d, Set<String> suspended) {
-    if (!suspended.contains(d.declarant().id())) {
-      return d;
-    }
-    return new SnapshotDeclaration(
-        d.id(),
-        d.sequence(),
-        d.recordedAt(),
-        d.declarant(),
-        d.rightsHolder(),
-        d.subjects(),
-        d.usages(),
-        d.rightsStatement(),
-        d.validFrom(),
-        d.validUntil(),
-        TrustLevel.SELF_ASSERTED,
-        d.modalities());
+    return suspended.contains(d.declarant().id()) ? d.withTrust(TrustLevel.SELF_ASSERTED) : d;
   }
 
   private void add(String kind, String id, SnapshotDeclaration d, SnapshotAgreement a) {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -96,15 +95,6 @@ public class PartyStore {
         .set(PARTY_SUSPENSION.SUSPENDED_AT, offset(at))
         .set(PARTY_SUSPENSION.SEQUENCE, sequence)
         .execute();
-  }
-
-  /** The parties among {@code ids} that are suspended. */
-  public Set<String> suspended(Set<String> ids) {
-    return new HashSet<>(
-        dsl.select(PARTY_SUSPENSION.PARTY_ID)
-            .from(PARTY_SUSPENSION)
-            .where(PARTY_SUSPENSION.PARTY_ID.in(ids))
-            .fetch(PARTY_SUSPENSION.PARTY_ID));
   }
 
   /** Records a verified identifier; recording one a second time keeps the first record. */
